@@ -1,0 +1,215 @@
+"""Load flow.yaml and services.yaml into a typed, read-only model."""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import json
+from dataclasses import dataclass
+from functools import cached_property
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+CONTENT_DIR = Path(__file__).parent
+END = "advies"  # the routing target that means: all questions answered, show the advice
+PRIORITIES = ("safety", "first", "also")  # the order in which advice is shown
+QUESTION_TYPES = ("single", "multiple")
+CONTACT_TYPES = ("phone", "web", "text")
+
+# Keys whose values are shown to visitors: the Babel extractor and the validator read these.
+TEXT_KEYS = frozenset(
+    {"text", "hint", "error", "label", "title", "name", "what", "cost", "expect", "limits",
+     "steps", "hours"}
+)
+
+# A condition maps a question id to the answers that count: it holds when, for every question
+# named, at least one of those answers was given.
+Condition = dict[str, tuple[str, ...]]
+
+
+@dataclass(frozen=True)
+class Option:
+    id: str
+    label: str
+    hint: str = ""
+    exclusive: bool = False
+
+
+@dataclass(frozen=True)
+class Rule:
+    goto: str
+    when: Condition | None  # None: the default rule
+
+
+@dataclass(frozen=True)
+class Question:
+    id: str
+    type: str
+    text: str
+    error: str
+    options: tuple[Option, ...]
+    next: tuple[Rule, ...]
+    hint: str = ""
+
+    def option(self, option_id: str) -> Option | None:
+        """The option with this id, if the question has one."""
+        return next((o for o in self.options if o.id == option_id), None)
+
+
+@dataclass(frozen=True)
+class Contact:
+    type: str
+    value: str = ""  # a phone number or https:// address; a "text" contact has only a label
+    label: str = ""
+    hours: str = ""
+
+
+@dataclass(frozen=True)
+class AdviseRule:
+    priority: str
+    when: Condition | None  # None: always
+
+
+@dataclass(frozen=True)
+class Note:
+    text: str
+    when: Condition
+
+
+@dataclass(frozen=True)
+class Service:
+    id: str
+    group: str
+    name: str
+    what: str
+    cost: str
+    contact: tuple[Contact, ...]
+    expect: str
+    limits: str
+    advise: tuple[AdviseRule, ...]
+    sources: tuple[str, ...]
+    checked: dt.date | None
+    verify: bool = False
+    steps: tuple[str, ...] = ()
+    notes: tuple[Note, ...] = ()
+
+
+@dataclass(frozen=True)
+class Group:
+    id: str
+    title: str
+
+
+@dataclass(frozen=True)
+class Content:
+    start: str
+    questions: tuple[Question, ...]
+    groups: tuple[Group, ...]
+    services: tuple[Service, ...]
+
+    def question(self, question_id: str) -> Question | None:
+        """The question with this id, if there is one."""
+        return self._questions_by_id.get(question_id)
+
+    def service(self, service_id: str) -> Service | None:
+        """The service with this id, if there is one."""
+        return self._services_by_id.get(service_id)
+
+    @cached_property
+    def _questions_by_id(self) -> dict[str, Question]:
+        return {q.id: q for q in self.questions}
+
+    @cached_property
+    def _services_by_id(self) -> dict[str, Service]:
+        return {s.id: s for s in self.services}
+
+    @cached_property
+    def version(self) -> str:
+        """A short fingerprint of the questions, answers and routing.
+
+        Answers saved under another version may no longer fit the flow. Wording edits do not
+        change it, so fixing a typo does not wipe every visitor's answers.
+        """
+        shape = [
+            [q.id, q.type, [o.id for o in q.options], [[r.goto, r.when] for r in q.next]]
+            for q in self.questions
+        ]
+        return hashlib.sha256(json.dumps([self.start, shape]).encode()).hexdigest()[:12]
+
+
+class ContentFormatError(ValueError):
+    """A content file does not have the shape this model reads."""
+
+
+def load(directory: Path = CONTENT_DIR) -> Content:
+    """Read flow.yaml and services.yaml from a folder into the model."""
+    flow = _read_yaml(directory / "flow.yaml")
+    catalogue = _read_yaml(directory / "services.yaml")
+    try:
+        return Content(
+            start=str(flow["start"]),
+            questions=tuple(_question(q) for q in flow["questions"]),
+            groups=tuple(Group(id=str(g["id"]), title=g["title"]) for g in catalogue["groups"]),
+            services=tuple(_service(s) for s in catalogue["services"]),
+        )
+    except (KeyError, TypeError, AttributeError) as error:
+        raise ContentFormatError(f"{directory}: missing or malformed field {error}") from error
+
+
+def _read_yaml(path: Path) -> dict[str, Any]:
+    try:
+        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    except (OSError, yaml.YAMLError) as error:
+        raise ContentFormatError(f"{path}: {error}") from error
+    if not isinstance(data, dict):
+        raise ContentFormatError(f"{path}: expected a mapping at the top")
+    return data
+
+
+def _condition(raw: dict[str, Any] | None) -> Condition | None:
+    if raw is None:
+        return None
+    return {str(q): tuple(str(v) for v in values) for q, values in raw.items()}
+
+
+def _question(raw: dict[str, Any]) -> Question:
+    return Question(
+        id=str(raw["id"]),
+        type=raw["type"],
+        text=raw["text"],
+        hint=raw.get("hint", ""),
+        error=raw["error"],
+        options=tuple(
+            Option(id=str(o["id"]), label=o["label"], hint=o.get("hint", ""),
+                   exclusive=bool(o.get("exclusive", False)))
+            for o in raw["options"]
+        ),
+        next=tuple(Rule(goto=str(r["goto"]), when=_condition(r.get("if"))) for r in raw["next"]),
+    )
+
+
+def _service(raw: dict[str, Any]) -> Service:
+    checked = raw.get("checked")
+    return Service(
+        id=str(raw["id"]),
+        group=str(raw["group"]),
+        name=raw["name"],
+        what=raw["what"],
+        cost=raw["cost"],
+        contact=tuple(
+            Contact(type=c["type"], value=str(c.get("value", "")), label=c.get("label", ""),
+                    hours=c.get("hours", ""))
+            for c in raw.get("contact", ())
+        ),
+        expect=raw["expect"],
+        limits=raw["limits"],
+        steps=tuple(raw.get("steps", ())),
+        notes=tuple(Note(text=n["text"], when=_condition(n["if"])) for n in raw.get("notes", ())),
+        advise=tuple(AdviseRule(priority=a["priority"], when=_condition(a.get("if")))
+                     for a in raw["advise"]),
+        sources=tuple(str(s) for s in raw.get("sources") or ()),
+        checked=checked if isinstance(checked, dt.date) else None,
+        verify=bool(raw.get("verify", False)),
+    )

@@ -1,0 +1,173 @@
+"""The decisions: from the answers so far to the path, the next question and the advice.
+
+Pure functions over the content model; nothing here knows about Flask or the session.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+from enum import Enum
+
+from .content import END, PRIORITIES, Condition, Content, Question, Service
+
+Answers = Mapping[str, tuple[str, ...]]
+
+
+class Truth(Enum):
+    """Whether a condition holds, given that some questions may not be answered yet."""
+
+    YES = "yes"
+    NO = "no"
+    MAYBE = "maybe"
+
+
+@dataclass(frozen=True)
+class Reason:
+    """The answers to one question that made a condition hold."""
+
+    question: str
+    options: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Advice:
+    service: Service
+    priority: str
+    reasons: tuple[Reason, ...]
+    notes: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Journey:
+    answers: dict[str, tuple[str, ...]]  # valid answers that are, or may still be, on the path
+    path: tuple[str, ...]  # the answered questions, in the order they are asked
+    next_question: str | None  # None when every question on the path is answered
+    total: int  # the most questions this journey can still have: it only ever shrinks
+
+    @property
+    def complete(self) -> bool:
+        return self.next_question is None
+
+    def position(self, question_id: str) -> int:
+        """1-based number of a question on the path (the next question counts too)."""
+        return ((*self.path, self.next_question)).index(question_id) + 1
+
+    def previous(self, question_id: str) -> str | None:
+        """The question asked before this one, if any."""
+        position = self.position(question_id)
+        return self.path[position - 2] if position > 1 else None
+
+    def following(self, question_id: str) -> str:
+        """Where to go after answering this question: the next one on the path, or END."""
+        steps = self.path + ((self.next_question,) if self.next_question else ())
+        position = self.position(question_id)
+        return steps[position] if position < len(steps) else END
+
+
+def is_valid_answer(question: Question, values: tuple[str, ...]) -> bool:
+    """Whether these values are a complete, allowed answer to the question."""
+    if not values or len(set(values)) != len(values):
+        return False
+    options = [question.option(v) for v in values]
+    if any(o is None for o in options):
+        return False
+    if question.type == "single":
+        return len(values) == 1
+    return len(values) == 1 or not any(o.exclusive for o in options if o)
+
+
+def evaluate(condition: Condition, answers: Answers) -> Truth:
+    """YES if it holds, NO if it cannot, MAYBE if that depends on questions not yet answered."""
+    truth = Truth.YES
+    for question_id, wanted in condition.items():
+        given = answers.get(question_id)
+        if given is None:
+            truth = Truth.MAYBE
+        elif not set(given) & set(wanted):
+            return Truth.NO
+    return truth
+
+
+def holds(condition: Condition | None, answers: Answers) -> bool:
+    """Whether a condition holds for these answers (no condition always holds)."""
+    return condition is None or evaluate(condition, answers) is Truth.YES
+
+
+def reasons(condition: Condition | None, answers: Answers) -> tuple[Reason, ...]:
+    """The answers that made a condition hold, in the condition's order."""
+    return tuple(
+        Reason(q, tuple(v for v in answers.get(q, ()) if v in wanted))
+        for q, wanted in (condition or {}).items()
+    )
+
+
+def route(question: Question, answers: Answers) -> str:
+    """The target of the first routing rule that holds."""
+    return next(rule.goto for rule in question.next if holds(rule.when, answers))
+
+
+def possible_targets(question: Question, answers: Answers) -> list[str]:
+    """Every target the routing could still take, as long as some questions are open."""
+    targets = []
+    for rule in question.next:
+        truth = Truth.YES if rule.when is None else evaluate(rule.when, answers)
+        if truth is not Truth.NO:
+            targets.append(rule.goto)
+        if truth is Truth.YES:
+            break
+    return targets
+
+
+def walk(content: Content, raw_answers: Mapping[str, object]) -> Journey:
+    """Follow the flow with the given answers as far as they go."""
+    given = {
+        q.id: values
+        for q in content.questions
+        if (values := _as_tuple(raw_answers.get(q.id))) and is_valid_answer(q, values)
+    }
+    path: list[str] = []
+    node = content.start
+    while node != END and node in given:
+        path.append(node)
+        node = route(content.question(node), given)
+    kept = {q: given[q] for q in path}
+    if node == END:
+        return Journey(kept, tuple(path), None, len(path))
+    # Answers to questions that may still come are kept, so a changed answer loses no more
+    # than it must; the rest fell off the path and are dropped.
+    ahead = _longest_and_reachable(content, node, kept)
+    kept.update({q: given[q] for q in ahead[1] if q in given})
+    return Journey(kept, tuple(path), node, len(path) + ahead[0])
+
+
+def _longest_and_reachable(content: Content, start: str, answers: Answers) -> tuple[int, set[str]]:
+    """The longest number of questions from `start` to the end, and every question on the way."""
+    longest: dict[str, int] = {END: 0}
+
+    def visit(node: str) -> int:
+        if node not in longest:
+            question = content.question(node)
+            longest[node] = 1 + max(visit(t) for t in possible_targets(question, answers))
+        return longest[node]
+
+    return visit(start), set(longest) - {END}
+
+
+def _as_tuple(values: object) -> tuple[str, ...]:
+    if isinstance(values, str):
+        return (values,)
+    if isinstance(values, (list, tuple)) and all(isinstance(v, str) for v in values):
+        return tuple(values)
+    return ()
+
+
+def advise(content: Content, answers: Answers) -> list[Advice]:
+    """Every service whose rules hold, safety first, then 'first', then 'also'."""
+    found = []
+    for service in content.services:
+        rule = next((r for r in service.advise if holds(r.when, answers)), None)
+        if rule:
+            notes = tuple(n.text for n in service.notes if holds(n.when, answers))
+            found.append(Advice(service, rule.priority, reasons(rule.when, answers), notes))
+    return sorted(found, key=lambda a: PRIORITIES.index(a.priority))

@@ -1,0 +1,155 @@
+"""Check the content for every problem a content editor could make; return them all."""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Iterable, Iterator
+
+from .content import CONTACT_TYPES, END, PRIORITIES, QUESTION_TYPES, Condition, Content, Service
+from .engine import holds
+from .paths import answer_sets
+
+
+def validate(content: Content) -> list[str]:
+    """Every problem in the content, each naming the question or service it is about."""
+    problems = [
+        *_duplicates("question", (q.id for q in content.questions)),
+        *_duplicates("service", (s.id for s in content.services)),
+        *_duplicates("group", (g.id for g in content.groups)),
+        *_questions(content),
+        *_services(content),
+    ]
+    if not problems:  # the deeper checks assume a flow whose parts fit together
+        problems += _graph(content)
+    if not problems:
+        problems += _unreachable_services(content)
+    return problems
+
+
+def _duplicates(kind: str, ids: Iterable[str]) -> Iterator[str]:
+    for id_, count in Counter(ids).items():
+        if count > 1:
+            yield f"{kind} '{id_}': id used {count} times"
+
+
+def _questions(content: Content) -> Iterator[str]:
+    if content.question(content.start) is None:
+        yield f"start: unknown question '{content.start}'"
+    for q in content.questions:
+        where = f"question '{q.id}'"
+        if q.type not in QUESTION_TYPES:
+            yield f"{where}: unknown type '{q.type}'"
+        if len(q.options) < 2:
+            yield f"{where}: needs at least 2 options, has {len(q.options)}"
+        yield from _duplicates(f"{where}: option", (o.id for o in q.options))
+        defaults = [i for i, rule in enumerate(q.next) if rule.when is None]
+        if not defaults:
+            yield f"{where}: no default rule (a rule without 'if')"
+        elif len(defaults) > 1:
+            yield f"{where}: {len(defaults)} default rules, expected 1"
+        elif defaults[0] != len(q.next) - 1:
+            yield f"{where}: the default rule must be the last rule"
+        for rule in q.next:
+            if rule.goto != END and content.question(rule.goto) is None:
+                yield f"{where}: routes to unknown question '{rule.goto}'"
+            yield from _condition(content, where, rule.when)
+
+
+def _services(content: Content) -> Iterator[str]:
+    groups = {g.id for g in content.groups}
+    for s in content.services:
+        where = f"service '{s.id}'"
+        if s.group not in groups:
+            yield f"{where}: unknown group '{s.group}'"
+        if not s.sources:
+            yield f"{where}: no source"
+        if s.checked is None:
+            yield f"{where}: no checked date"
+        if not s.advise:
+            yield f"{where}: no advise rule"
+        for contact in s.contact:
+            if contact.type not in CONTACT_TYPES:
+                yield f"{where}: unknown contact type '{contact.type}'"
+            elif contact.type == "text" and not contact.label:
+                yield f"{where}: a text contact needs a label"
+            elif contact.type == "phone" and not contact.value:
+                yield f"{where}: a phone contact needs a value"
+            elif contact.type == "web" and not contact.value.startswith("https://"):
+                yield f"{where}: web address must start with https:// ('{contact.value}')"
+        for rule in s.advise:
+            if rule.priority not in PRIORITIES:
+                yield f"{where}: unknown priority '{rule.priority}'"
+            yield from _condition(content, where, rule.when)
+        for note in s.notes:
+            yield from _condition(content, where, note.when)
+
+
+def _condition(content: Content, where: str, condition: Condition | None) -> Iterator[str]:
+    for question_id, values in (condition or {}).items():
+        question = content.question(question_id)
+        if question is None:
+            yield f"{where}: condition names unknown question '{question_id}'"
+            continue
+        for value in values:
+            if question.option(value) is None:
+                yield f"{where}: condition names unknown answer '{value}' of '{question_id}'"
+
+
+def _graph(content: Content) -> Iterator[str]:
+    """Unreachable questions, cycles, and questions from which the advice cannot be reached."""
+    targets = {q.id: [r.goto for r in q.next] for q in content.questions}
+    reached: set[str] = set()
+    stack = [content.start]
+    while stack:
+        node = stack.pop()
+        if node != END and node not in reached:
+            reached.add(node)
+            stack.extend(targets[node])
+    for q in content.questions:
+        if q.id not in reached:
+            yield f"question '{q.id}': cannot be reached from the start"
+    yield from _cycles(targets)
+    ends = {END}
+    changed = True
+    while changed:  # grow the set of questions that can lead to the advice
+        grown = {q for q, goes in targets.items() if any(t in ends for t in goes)}
+        changed = not grown <= ends
+        ends |= grown
+    for q in content.questions:
+        if q.id not in ends:
+            yield f"question '{q.id}': no path from here leads to the advice"
+
+
+def _cycles(targets: dict[str, list[str]]) -> Iterator[str]:
+    state: dict[str, str] = {}  # "open" while on the current route, "done" after
+
+    def visit(node: str, route: list[str]) -> Iterator[str]:
+        state[node] = "open"
+        for target in targets.get(node, ()):
+            if state.get(target) == "open":
+                here = [*route, node]
+                loop = [*here[here.index(target):], target]
+                yield f"question '{target}': cycle {' -> '.join(loop)}"
+            elif target != END and target not in state:
+                yield from visit(target, [*route, node])
+        state[node] = "done"
+
+    for node in targets:
+        if node not in state:
+            yield from visit(node, [])
+
+
+def _unreachable_services(content: Content) -> Iterator[str]:
+    routing = {q for question in content.questions for r in question.next for q in (r.when or {})}
+    for service in content.services:
+        if not _can_be_advised(content, service, routing):
+            yield f"service '{service.id}': no answers lead to it"
+
+
+def _can_be_advised(content: Content, service: Service, routing: set[str]) -> bool:
+    named = routing | {q for rule in service.advise for q in (rule.when or {})}
+    return any(
+        holds(rule.when, answers)
+        for answers in answer_sets(content, branch_on=named)
+        for rule in service.advise
+    )
