@@ -1,0 +1,76 @@
+"""Nazorgwijzer: a guide to help for families after a Veilig Thuis investigation."""
+
+from __future__ import annotations
+
+import os
+import secrets
+from pathlib import Path
+from typing import Any
+
+import click
+from flask import Flask
+from flask_wtf.csrf import CSRFProtect
+from jinja2 import StrictUndefined
+
+from . import cli, errors, i18n, views
+from .content import load
+from .session import EncryptedSessionInterface
+from .validate import validate
+
+ROOT = Path(__file__).resolve().parent.parent
+csrf = CSRFProtect()
+
+
+class StartupError(click.ClickException):
+    """The app cannot start; the message says why.
+
+    A ClickException, so that `flask --app app guide check` prints the problems and exits 1
+    instead of showing a traceback.
+    """
+
+
+def create_app(test_config: dict[str, Any] | None = None) -> Flask:
+    """Build the app; refuse to start on missing secrets or invalid content."""
+    app = Flask(
+        __name__, template_folder=str(ROOT / "templates"), static_folder=str(ROOT / "static")
+    )
+    app.config.from_mapping(_config_from_environment())
+    if test_config:
+        app.config.from_mapping(test_config)
+    if not app.config.get("SECRET_KEY"):
+        raise StartupError("SECRET_KEY is not set. Set it to a long random value in production.")
+
+    content = load(Path(app.config["CONTENT_DIR"]))
+    problems = validate(content)
+    if problems:
+        raise StartupError(
+            f"{len(problems)} problem(s) in the content:\n" + "\n".join(f"- {p}" for p in problems)
+        )
+    app.extensions["guide"] = content
+    app.session_interface = EncryptedSessionInterface(content.version)
+
+    app.jinja_env.undefined = StrictUndefined
+    csrf.init_app(app)
+    i18n.init_app(app, str(ROOT / "translations"))
+    app.register_blueprint(views.bp)
+    errors.init_app(app)
+    app.cli.add_command(cli.guide)
+    return app
+
+
+def _config_from_environment() -> dict[str, Any]:
+    development = os.environ.get("NAZORGWIJZER_ENV") == "development"
+    return {
+        # Development gets a throw-away key: answers then end when the server restarts.
+        "SECRET_KEY": os.environ.get("SECRET_KEY")
+        or (secrets.token_hex(32) if development else None),
+        "SECRET_KEY_FALLBACKS": os.environ.get("SECRET_KEY_FALLBACKS", "").split(),
+        "SESSION_COOKIE_NAME": "nazorgwijzer",
+        "SESSION_COOKIE_SECURE": not development,
+        "SESSION_COOKIE_SAMESITE": "Lax",
+        "SESSION_COOKIE_HTTPONLY": True,
+        "MAX_CONTENT_LENGTH": 16 * 1024,  # the longest real answer form is well under 1 KB
+        "WTF_CSRF_TIME_LIMIT": None,  # the token dies with the session (30 minutes idle)
+        "QUICK_EXIT_URL": os.environ.get("QUICK_EXIT_URL", "https://www.google.nl/"),
+        "CONTENT_DIR": str(Path(__file__).parent),
+    }

@@ -1,0 +1,77 @@
+"""`flask guide ...`: commands for content editors and operators."""
+
+from __future__ import annotations
+
+import statistics
+
+import click
+from flask import current_app
+from flask.cli import AppGroup
+
+from .content import END, Content
+from .paths import answer_sets
+
+DOT_QUOTE, MERMAID_QUOTE = '\\"', "#quot;"
+guide = AppGroup("guide", help="Check and draw the content of the guide.")
+
+
+def _content() -> Content:
+    return current_app.extensions["guide"]
+
+
+@guide.command("check")
+@click.option("--paths", is_flag=True, help="Also walk every way through the questions.")
+def check(paths: bool) -> None:
+    """Check the content; the app would not have started with problems in it."""
+    content = _content()
+    verify = [s.id for s in content.services if s.verify]
+    click.echo(
+        f"Content OK: {len(content.questions)} questions, {len(content.services)} services, "
+        f"{len(verify)} to re-check ({', '.join(verify) or 'none'})."
+    )
+    if paths:
+        lengths = [len(answers) for answers in answer_sets(content)]
+        click.echo(
+            f"{len(lengths)} ways through; answers to advice: shortest {min(lengths)}, "
+            f"median {statistics.median(lengths):g}, longest {max(lengths)}."
+        )
+
+
+@guide.command("graph")
+@click.option("--format", "fmt", type=click.Choice(["mermaid", "dot"]), default="mermaid",
+              show_default=True)
+def graph(fmt: str) -> None:
+    """Print the question tree as a Mermaid or Graphviz DOT diagram."""
+    content = _content()
+    click.echo(_mermaid(content) if fmt == "mermaid" else _dot(content))
+
+
+def _edges(content: Content) -> list[tuple[str, str, str]]:
+    """(from, to, label) for every routing rule; the label is its condition."""
+    return [
+        (q.id, rule.goto, "; ".join(f"{k} = {' or '.join(v)}" for k, v in (rule.when or {}).items())
+         or "otherwise")
+        for q in content.questions
+        for rule in q.next
+    ]
+
+
+def _mermaid(content: Content) -> str:
+    lines = ["flowchart TD"]
+    lines += [f'    {q.id}["{q.id}: {_quote(q.text, MERMAID_QUOTE)}"]' for q in content.questions]
+    lines.append(f"    {END}([{END}])")
+    lines += [f'    {a} -->|"{label}"| {b}' for a, b, label in _edges(content)]
+    return "\n".join(lines)
+
+
+def _dot(content: Content) -> str:
+    lines = ["digraph flow {", "    rankdir=TB;", f'    {END} [shape=doublecircle];']
+    lines += [f'    {q.id} [shape=box, label="{q.id}\\n{_quote(q.text, DOT_QUOTE)}"];'
+              for q in content.questions]
+    lines += [f'    {a} -> {b} [label="{label}"];' for a, b, label in _edges(content)]
+    lines.append("}")
+    return "\n".join(lines)
+
+
+def _quote(text: str, escaped_quote: str) -> str:
+    return text.replace('"', escaped_quote)

@@ -1,0 +1,38 @@
+"""Friendly pages for every error, with the right status and the answers left as they were."""
+
+from __future__ import annotations
+
+from flask import Flask, render_template
+from flask_babel import lazy_gettext
+from werkzeug.exceptions import HTTPException
+
+from .views import journey, next_url
+
+# Status code -> (heading, explanation); other codes get the text of 400 or 500.
+PAGES = {
+    400: (lazy_gettext("Dit formulier kunnen we niet verwerken"),
+          lazy_gettext("Misschien stond de pagina te lang open. Uw antwoorden zijn bewaard. "
+                       "Probeer het nog een keer.")),
+    404: (lazy_gettext("Deze pagina bestaat niet"),
+          lazy_gettext("Misschien is het adres niet goed. Uw antwoorden zijn bewaard.")),
+    405: (lazy_gettext("Dit kan niet op deze pagina"),
+          lazy_gettext("Gebruik de knoppen op de pagina. Uw antwoorden zijn bewaard.")),
+    413: (lazy_gettext("Dit formulier is te groot"),
+          lazy_gettext("Wij kunnen zoveel tekst niet verwerken. Uw antwoorden zijn bewaard.")),
+    500: (lazy_gettext("Er ging iets mis"),
+          lazy_gettext("Dit ligt aan ons, niet aan u. Probeer het over een paar minuten opnieuw.")),
+}
+
+
+def init_app(app: Flask) -> None:
+    # Unexpected exceptions reach this too, as a 500, after Flask has logged them.
+    app.register_error_handler(HTTPException, render_error)
+
+
+def render_error(error: HTTPException) -> tuple[str, int]:
+    code = error.code or 500
+    heading, text = PAGES.get(code) or PAGES[400 if code < 500 else 500]
+    current = journey()
+    resume = next_url(current) if current.answers else None
+    return render_template("error.html", heading=heading, text=text, resume=resume), code
+

@@ -1,0 +1,78 @@
+"""Languages: which ones we offer, which one a request gets, and the content texts for Babel."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import IO, Any
+
+import yaml
+from flask import Flask
+from flask_babel import Babel, get_locale, gettext
+
+from .content import TEXT_KEYS
+
+DEFAULT_LOCALE = "nl"  # Dutch is the source language: its texts are the msgids
+LANGUAGES = {"nl": "Nederlands"}
+RIGHT_TO_LEFT: frozenset[str] = frozenset()
+
+babel = Babel()
+
+
+def select_locale() -> str:
+    """The language for this request."""
+    return DEFAULT_LOCALE
+
+
+def text_direction(locale: str) -> str:
+    return "rtl" if locale in RIGHT_TO_LEFT else "ltr"
+
+
+def init_app(app: Flask, translations: str) -> None:
+    babel.init_app(
+        app,
+        default_locale=DEFAULT_LOCALE,
+        default_translation_directories=translations,
+        locale_selector=select_locale,
+    )
+    # Content texts are data, not markup: translated but still escaped, never %-formatted.
+    app.jinja_env.filters["t"] = gettext
+
+    @app.context_processor
+    def language() -> dict[str, str]:
+        locale = str(get_locale())
+        return {"locale": locale, "direction": text_direction(locale)}
+
+
+def extract_content(
+    fileobj: IO[bytes], keywords: Any, comment_tags: Any, options: dict[str, Any]
+) -> Iterator[tuple[int, str, str, list[str]]]:
+    """Babel extractor: every visitor-facing text in a content YAML file.
+
+    The translator comment names the question or service the text belongs to.
+    """
+    root = yaml.compose(fileobj.read().decode("utf-8"))
+    yield from _texts(root, owner="")
+
+
+def _texts(node: yaml.Node, owner: str) -> Iterator[tuple[int, str, str, list[str]]]:
+    if isinstance(node, yaml.MappingNode):
+        owner = next(
+            (f"id: {v.value}" for k, v in node.value if k.value == "id" and
+             isinstance(v, yaml.ScalarNode)),
+            owner,
+        )
+        for key, value in node.value:
+            if key.value in TEXT_KEYS:
+                yield from _scalars(value, owner)
+            else:
+                yield from _texts(value, owner)
+    elif isinstance(node, yaml.SequenceNode):
+        for item in node.value:
+            yield from _texts(item, owner)
+
+
+def _scalars(node: yaml.Node, owner: str) -> Iterator[tuple[int, str, str, list[str]]]:
+    items = node.value if isinstance(node, yaml.SequenceNode) else [node]
+    for item in items:
+        if isinstance(item, yaml.ScalarNode) and item.value:
+            yield item.start_mark.line + 1, "gettext", item.value, [owner]

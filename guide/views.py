@@ -1,0 +1,148 @@
+"""The pages. Views ask the engine, store answers in the session and render templates."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from functools import wraps
+from typing import Any
+
+from flask import (
+    Blueprint,
+    abort,
+    current_app,
+    flash,
+    redirect,
+    render_template,
+    request,
+    session,
+    url_for,
+)
+from werkzeug.wrappers import Response
+
+from .content import END, Content
+from .engine import Journey, advise, walk
+from .forms import answer_of, question_form
+from .session import NOTICE, NOTICES
+
+bp = Blueprint("guide", __name__)
+INFO_PAGES = {"privacy": "privacy.html", "toegankelijkheid": "toegankelijkheid.html",
+              "veilig-online": "veilig_online.html"}
+
+
+def content() -> Content:
+    return current_app.extensions["guide"]
+
+
+def journey() -> Journey:
+    """Where the visitor stands, from the answers in their session."""
+    return walk(content(), session.get("answers", {}))
+
+
+def step_url(node: str) -> str:
+    """The page for a question, or the check-your-answers page once all are answered."""
+    return url_for("guide.check") if node == END else url_for("guide.question", question_id=node)
+
+
+def next_url(current: Journey) -> str:
+    return step_url(current.next_question or END)
+
+
+def with_answers(view: Callable[..., Any]) -> Callable[..., Any]:
+    """Pages that show answers: never cached, never indexed."""
+
+    @wraps(view)
+    def wrapper(*args: Any, **kwargs: Any) -> Any:
+        response = current_app.make_response(view(*args, **kwargs))
+        response.headers["X-Robots-Tag"] = "noindex, nofollow"
+        return response
+
+    return wrapper
+
+
+@bp.after_app_request
+def no_store(response: Response) -> Response:
+    # Every page carries a form token tied to the visitor's session: no cache may keep it.
+    if response.mimetype == "text/html":
+        response.headers["Cache-Control"] = "no-store"
+    return response
+
+
+@bp.get("/")
+def start() -> str:
+    return render_template("start.html", started=bool(journey().answers),
+                           first_question=content().start)
+
+
+@bp.route("/vraag/<question_id>", methods=["GET", "POST"])
+@with_answers
+def question(question_id: str) -> Any:
+    question = content().question(question_id) or abort(404)
+    current = journey()
+    if question_id not in current.path and question_id != current.next_question:
+        return redirect(next_url(current))
+    changing = request.args.get("wijzigen") == "1"
+    form = question_form(question, current.answers.get(question_id))
+    if form.validate_on_submit():
+        updated = walk(content(), {**current.answers, question_id: answer_of(form, question)})
+        session["answers"] = {q: list(values) for q, values in updated.answers.items()}
+        if changing:  # back to the summary, asking any newly needed question first
+            return redirect(next_url(updated))
+        return redirect(step_url(updated.following(question_id)))
+    previous = current.previous(question_id)
+    back = step_url(previous) if previous else url_for("guide.start")
+    if changing:
+        back = url_for("guide.check")
+    page = render_template("question.html", question=question, form=form, journey=current,
+                           back=back, changing=changing)
+    return page, 400 if form.errors else 200
+
+
+@bp.get("/controleren")
+@with_answers
+def check() -> Any:
+    current = journey()
+    if not current.complete:
+        return redirect(next_url(current))
+    rows = [(content().question(q), current.answers[q]) for q in current.path]
+    return render_template("check.html", rows=rows)
+
+
+@bp.get("/advies")
+@with_answers
+def advice() -> Any:
+    current = journey()
+    if not current.complete:
+        return redirect(next_url(current))
+    return render_template("advice.html", advice=advise(content(), current.answers))
+
+
+@bp.get("/alle-hulp")
+def all_help() -> str:
+    return render_template("all_help.html", groups=content().groups, services=content().services)
+
+
+@bp.post("/opnieuw")
+def start_again() -> Response:
+    session.clear()
+    flash("wiped", NOTICE)
+    return redirect(url_for("guide.start"), 303)
+
+
+@bp.get("/weg")
+def quick_exit() -> Response:
+    session.clear()
+    return redirect(current_app.config["QUICK_EXIT_URL"], 303)
+
+
+@bp.get('/<any(privacy, toegankelijkheid, "veilig-online"):page>')
+def info(page: str) -> str:
+    return render_template(INFO_PAGES[page])
+
+
+@bp.app_context_processor
+def layout() -> dict[str, Any]:
+    """What the layout shows on every page: help to call now, if the answers ask for it."""
+    answers = journey().answers
+    safety = [a for a in advise(content(), answers) if a.priority == "safety"] if answers else []
+    return {"safety": safety, "content": content(), "notices": NOTICES,
+            "notice_category": NOTICE}
