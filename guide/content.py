@@ -5,14 +5,16 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import json
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cached_property
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 import yaml
 
 CONTENT_DIR = Path(__file__).parent
+T = TypeVar("T")
 END = "advies"  # the routing target that means: all questions answered, show the advice
 PRIORITIES = ("safety", "first", "also")  # the order in which advice is shown
 QUESTION_TYPES = ("single", "multiple")
@@ -145,23 +147,57 @@ class ContentFormatError(ValueError):
 
 def load(directory: Path = CONTENT_DIR) -> Content:
     """Read flow.yaml and services.yaml from a folder into the model."""
-    flow = _read_yaml(directory / "flow.yaml")
-    catalogue = _read_yaml(directory / "services.yaml")
-    try:
-        return Content(
-            start=str(flow["start"]),
-            questions=tuple(_question(q) for q in flow["questions"]),
-            groups=tuple(Group(id=str(g["id"]), title=g["title"]) for g in catalogue["groups"]),
-            services=tuple(_service(s) for s in catalogue["services"]),
-        )
-    except (KeyError, TypeError, AttributeError) as error:
-        raise ContentFormatError(f"{directory}: missing or malformed field {error}") from error
+    flow_path, catalogue_path = directory / "flow.yaml", directory / "services.yaml"
+    flow, catalogue = _read_yaml(flow_path), _read_yaml(catalogue_path)
+    return Content(
+        start=str(_field(flow_path, flow, "start")),
+        questions=_items(flow_path, flow, "questions", _question),
+        groups=_items(catalogue_path, catalogue, "groups",
+                      lambda g: Group(id=str(g["id"]), title=g["title"])),
+        services=_items(catalogue_path, catalogue, "services", _service),
+    )
+
+
+def _field(path: Path, data: dict[str, Any], key: str) -> Any:
+    if key not in data:
+        raise ContentFormatError(f"{path}: missing '{key}'")
+    return data[key]
+
+
+def _items(path: Path, data: dict[str, Any], key: str, build: Callable[[Any], T]) -> tuple[T, ...]:
+    """Build each entry of a list, saying which entry a problem is in."""
+    items = _field(path, data, key)
+    if not isinstance(items, list):
+        raise ContentFormatError(f"{path}: '{key}' must be a list")
+    built = []
+    for number, raw in enumerate(items, start=1):
+        try:
+            built.append(build(raw))
+        except (KeyError, TypeError, AttributeError, ContentFormatError) as error:
+            name = raw.get("id") if isinstance(raw, dict) else None
+            raise ContentFormatError(
+                f"{path}: {key} entry {number} ({name or 'no id'}): missing or malformed {error}"
+            ) from error
+    return tuple(built)
+
+
+class _StrictLoader(yaml.SafeLoader):
+    """YAML that refuses a key written twice in one mapping, instead of keeping the last."""
+
+    def construct_mapping(self, node: yaml.MappingNode, deep: bool = False) -> dict[Any, Any]:
+        keys = [self.construct_object(key, deep=deep) for key, _ in node.value]
+        for key in keys:
+            if keys.count(key) > 1:
+                raise yaml.constructor.ConstructorError(
+                    None, None, f"key '{key}' appears twice", node.start_mark
+                )
+        return super().construct_mapping(node, deep=deep)
 
 
 def _read_yaml(path: Path) -> dict[str, Any]:
     try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8"))
-    except (OSError, yaml.YAMLError) as error:
+        data = yaml.load(path.read_text(encoding="utf-8"), Loader=_StrictLoader)
+    except (OSError, ValueError, yaml.YAMLError) as error:
         raise ContentFormatError(f"{path}: {error}") from error
     if not isinstance(data, dict):
         raise ContentFormatError(f"{path}: expected a mapping at the top")
@@ -198,11 +234,7 @@ def _service(raw: dict[str, Any]) -> Service:
         name=raw["name"],
         what=raw["what"],
         cost=raw["cost"],
-        contact=tuple(
-            Contact(type=c["type"], value=str(c.get("value", "")), label=c.get("label", ""),
-                    hours=c.get("hours", ""))
-            for c in raw.get("contact", ())
-        ),
+        contact=tuple(_contact(c) for c in raw.get("contact", ())),
         expect=raw["expect"],
         limits=raw["limits"],
         steps=tuple(raw.get("steps", ())),
@@ -210,6 +242,23 @@ def _service(raw: dict[str, Any]) -> Service:
         advise=tuple(AdviseRule(priority=a["priority"], when=_condition(a.get("if")))
                      for a in raw["advise"]),
         sources=tuple(str(s) for s in raw.get("sources") or ()),
-        checked=checked if isinstance(checked, dt.date) else None,
+        checked=_date(checked),
         verify=bool(raw.get("verify", False)),
     )
+
+
+def _contact(raw: dict[str, Any]) -> Contact:
+    value = raw.get("value") or ""
+    if not isinstance(value, str):  # YAML reads 0113 as the number 75: quotes keep it as written
+        raise ContentFormatError(f"contact value {value!r}: put it in quotes")
+    return Contact(type=raw["type"], value=value, label=raw.get("label", ""),
+                   hours=raw.get("hours", ""))
+
+
+def _date(value: object) -> dt.date | None:
+    if isinstance(value, dt.date):
+        return value
+    try:
+        return dt.date.fromisoformat(str(value))
+    except ValueError:
+        return None

@@ -126,12 +126,12 @@ def walk(content: Content, raw_answers: Mapping[str, object]) -> Journey:
         for q in content.questions
         if (values := _as_tuple(raw_answers.get(q.id))) and is_valid_answer(q, values)
     }
-    path: list[str] = []
+    kept: dict[str, tuple[str, ...]] = {}  # routing sees only the answers on the path so far
     node = content.start
     while node != END and node in given:
-        path.append(node)
-        node = route(content.question(node), given)
-    kept = {q: given[q] for q in path}
+        kept[node] = given[node]
+        node = route(content.question(node), kept)
+    path = list(kept)
     if node == END:
         return Journey(kept, tuple(path), None, len(path))
     # Answers to questions that may still come are kept, so a changed answer loses no more

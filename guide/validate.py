@@ -37,6 +37,8 @@ def _questions(content: Content) -> Iterator[str]:
         yield f"start: unknown question '{content.start}'"
     for q in content.questions:
         where = f"question '{q.id}'"
+        if q.id == END:
+            yield f"{where}: the id '{END}' is kept for the advice; choose another"
         if q.type not in QUESTION_TYPES:
             yield f"{where}: unknown type '{q.type}'"
         if len(q.options) < 2:
@@ -87,6 +89,8 @@ def _services(content: Content) -> Iterator[str]:
 def _condition(content: Content, where: str, condition: Condition | None) -> Iterator[str]:
     for question_id, values in (condition or {}).items():
         question = content.question(question_id)
+        if not values:
+            yield f"{where}: condition lists no answers for '{question_id}'"
         if question is None:
             yield f"{where}: condition names unknown question '{question_id}'"
             continue
@@ -109,6 +113,7 @@ def _graph(content: Content) -> Iterator[str]:
         if q.id not in reached:
             yield f"question '{q.id}': cannot be reached from the start"
     yield from _cycles(targets)
+    yield from _routing_looks_back(content, targets)
     ends = {END}
     changed = True
     while changed:  # grow the set of questions that can lead to the advice
@@ -118,6 +123,24 @@ def _graph(content: Content) -> Iterator[str]:
     for q in content.questions:
         if q.id not in ends:
             yield f"question '{q.id}': no path from here leads to the advice"
+
+
+def _routing_looks_back(content: Content, targets: dict[str, list[str]]) -> Iterator[str]:
+    """Routing may only use answers given by then: the question's own or an earlier one."""
+    before: dict[str, set[str]] = {q: set() for q in targets}
+    changed = True
+    while changed:
+        changed = False
+        for node, goes in targets.items():
+            for target in goes:
+                if target in before and not before[node] | {node} <= before[target]:
+                    before[target] |= before[node] | {node}
+                    changed = True
+    for q in content.questions:
+        for rule in q.next:
+            for named in rule.when or {}:
+                if named != q.id and named not in before[q.id]:
+                    yield f"question '{q.id}': routing uses '{named}', which is not asked before it"
 
 
 def _cycles(targets: dict[str, list[str]]) -> Iterator[str]:

@@ -1,0 +1,41 @@
+# `make run` and `make test` set everything up themselves on a fresh machine.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+PYBABEL := $(BIN)/python -m babel.messages.frontend
+PO := $(wildcard translations/*/LC_MESSAGES/messages.po)
+MO := $(PO:.po=.mo)
+
+.PHONY: build run test translations content-check clean
+
+build: $(VENV)/.deps $(MO)
+
+run: build
+	NAZORGWIJZER_ENV=development $(BIN)/flask --app app run --host 127.0.0.1 --port 5000
+
+test: $(VENV)/.dev-deps $(MO)
+	$(BIN)/ruff check .
+	$(BIN)/python -m pytest
+
+content-check: $(VENV)/.deps
+	NAZORGWIJZER_ENV=development $(BIN)/flask --app app guide check --paths
+
+# Re-extract every text (templates, Python and the content files) and merge it into each language.
+translations: $(VENV)/.deps
+	$(PYBABEL) extract -F babel.cfg --no-location --sort-output --omit-header -o translations/messages.pot .
+	$(if $(PO),$(PYBABEL) update -i translations/messages.pot -d translations --no-fuzzy-matching)
+
+translations/%/LC_MESSAGES/messages.mo: translations/%/LC_MESSAGES/messages.po $(VENV)/.deps
+	$(PYBABEL) compile -i $< -o $@
+
+$(VENV)/.deps: requirements.txt
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --disable-pip-version-check -r requirements.txt
+	touch $@
+
+$(VENV)/.dev-deps: requirements-dev.txt $(VENV)/.deps
+	$(BIN)/pip install --quiet --disable-pip-version-check -r requirements-dev.txt
+	touch $@
+
+clean:
+	rm -rf $(VENV) translations/*/LC_MESSAGES/*.mo .pytest_cache .ruff_cache

@@ -1,0 +1,61 @@
+"""Helpers that let tests read like a visitor using the guide."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+
+import html5lib
+from bs4 import BeautifulSoup
+from flask.testing import FlaskClient
+from werkzeug.test import TestResponse
+
+Answer = str | Sequence[str]
+
+
+def check_page(response: TestResponse, status: int = 200) -> BeautifulSoup:
+    """Assert what every page must have; return the parsed page."""
+    assert response.status_code == status, response.status_code
+    assert response.mimetype == "text/html"
+    text = response.get_data(as_text=True)
+    parser = html5lib.HTMLParser(strict=True, namespaceHTMLElements=False)
+    parser.parse(text)  # raises on any HTML parse error
+    page = BeautifulSoup(text, "html.parser")
+    assert page.html["lang"] and page.html["dir"] in ("ltr", "rtl")
+    headings = page.find_all("h1")
+    assert len(headings) == 1, [h.get_text() for h in headings]
+    heading = " ".join(headings[0].get_text().split())
+    title = " ".join(page.title.get_text().split())
+    assert title.removeprefix("Fout: ").startswith(heading), (title, heading)
+    ids = [tag["id"] for tag in page.find_all(id=True)]
+    assert len(ids) == len(set(ids)), sorted(i for i in ids if ids.count(i) > 1)
+    for label in page.find_all("label"):
+        assert page.find(id=label["for"]), label
+    for link in page.select('a[href^="#"]'):
+        assert link["href"] == "#" or page.find(id=link["href"][1:]), link
+    return page
+
+
+def csrf_token(page: BeautifulSoup) -> str:
+    return page.find("input", attrs={"name": "csrf_token"})["value"]
+
+
+def answer(client: FlaskClient, question_id: str, value: Answer, query: str = "") -> TestResponse:
+    """Open a question page and submit an answer to it, as a browser would."""
+    page = check_page(client.get(f"/vraag/{question_id}{query}"))
+    values = [value] if isinstance(value, str) else list(value)
+    return client.post(
+        f"/vraag/{question_id}{query}", data={"csrf_token": csrf_token(page), question_id: values}
+    )
+
+
+def answer_all(client: FlaskClient, answers: Mapping[str, Answer]) -> TestResponse:
+    """Answer the questions in order, following each redirect; return the last response."""
+    response = None
+    for question_id, value in answers.items():
+        response = answer(client, question_id, value)
+        assert response.status_code == 302, (question_id, response.status_code)
+    return response
+
+
+def text_of(page: BeautifulSoup) -> str:
+    return " ".join(page.get_text().split())

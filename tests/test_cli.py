@@ -1,0 +1,74 @@
+"""`flask guide ...` for content editors, and start-up refusing bad content or a missing secret."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+from flask import Flask
+
+from guide import StartupError, create_app
+from guide.content import END, Content
+
+FIXTURES = Path(__file__).parent / "fixtures"
+# The same settings as conftest's TEST_CONFIG, which tests cannot import as a module.
+CONFIG = {
+    "SECRET_KEY": "test-secret-key-that-is-long-enough-for-tests",
+    "TESTING": True,
+    "SESSION_COOKIE_SECURE": False,
+}
+
+
+def test_guide_check_prints_a_one_line_summary_of_the_content(app: Flask, content: Content) -> None:
+    result = app.test_cli_runner().invoke(args=["guide", "check"])
+    assert result.exit_code == 0, result.output
+    lines = result.output.splitlines()
+    assert len(lines) == 1
+    assert lines[0].startswith(
+        f"Content OK: {len(content.questions)} questions, {len(content.services)} services, "
+    )
+
+
+def test_guide_check_with_paths_also_prints_shortest_median_and_longest(app: Flask) -> None:
+    result = app.test_cli_runner().invoke(args=["guide", "check", "--paths"])
+    assert result.exit_code == 0, result.output
+    summary, paths = result.output.splitlines()
+    assert summary.startswith("Content OK: ")
+    assert re.search(r"shortest \d+, median [\d.]+, longest \d+\.$", paths), paths
+
+
+def test_guide_graph_prints_mermaid_with_every_question_and_an_edge_to_the_advice(
+    app: Flask, content: Content
+) -> None:
+    result = app.test_cli_runner().invoke(args=["guide", "graph"])
+    assert result.exit_code == 0, result.output
+    lines = result.output.splitlines()
+    assert lines[0] == "flowchart TD"
+    for question in content.questions:
+        assert any(line.strip().startswith(f'{question.id}["') for line in lines), question.id
+    assert any(re.fullmatch(rf'\s+\w+ -->\|"[^"]*"\| {END}', line) for line in lines)
+
+
+def test_guide_graph_as_dot_starts_with_digraph(app: Flask) -> None:
+    result = app.test_cli_runner().invoke(args=["guide", "graph", "--format", "dot"])
+    assert result.exit_code == 0, result.output
+    assert result.output.startswith("digraph")
+
+
+def test_the_app_refuses_to_start_with_invalid_content_and_lists_the_problems() -> None:
+    with pytest.raises(StartupError) as raised:
+        create_app({**CONFIG, "CONTENT_DIR": str(FIXTURES / "several_problems")})
+    message = raised.value.message
+    assert message.startswith("5 problem(s) in the content:\n")
+    assert "- group 'steun': id used 2 times" in message.splitlines()
+    assert "- service 'luisterlijn': no source" in message.splitlines()
+
+
+def test_the_app_refuses_to_start_without_a_secret_key_outside_development(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.delenv("SECRET_KEY", raising=False)
+    monkeypatch.delenv("NAZORGWIJZER_ENV", raising=False)
+    with pytest.raises(StartupError, match="SECRET_KEY"):
+        create_app({"TESTING": True})

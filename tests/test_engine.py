@@ -1,0 +1,171 @@
+"""The engine on the real content: routing per option, journeys, and every way through."""
+
+from __future__ import annotations
+
+from collections import Counter
+
+import pytest
+
+from guide.content import END, PRIORITIES, Content
+from guide.engine import Reason, advise, route, walk
+from guide.paths import answer_sets, choices
+
+# (question, answers given before it, its answer) -> where the flow goes next.
+ROUTES = [
+    *[("stand", {}, (o,), "wie") for o in ("loopt", "weerlegd", "anders_afgerond", "weet_niet")],
+    *[("wie", {}, (o,), "behoefte") for o in (
+        "ouder_gezag", "ouder_zonder_gezag", "jongere_12_15", "jongere_16_plus",
+        "andere_volwassene", "professional")],
+    ("behoefte", {}, ("steun",), "zwaarte"),
+    ("behoefte", {}, ("weet_niet",), "zwaarte"),
+    ("behoefte", {}, ("klacht",), "klacht_vt"),
+    ("behoefte", {}, ("melder",), "melder_bekend"),
+    ("behoefte", {}, ("gesprek_vt",), END),
+    ("behoefte", {}, ("rechten",), END),
+    ("behoefte", {}, ("kinderen",), END),
+    ("behoefte", {}, ("thuis",), END),
+    ("behoefte", {}, ("klacht", "melder"), "klacht_vt"),
+    ("behoefte", {}, ("steun", "melder"), "zwaarte"),
+    *[("zwaarte", {}, (o,), "netwerk") for o in (
+        "praten_helpt", "houdt_bezig", "kan_niet_aan", "levenseinde")],
+    ("netwerk", {"behoefte": ("steun",)}, ("ja",), END),
+    ("netwerk", {"behoefte": ("steun",)}, ("nee",), END),
+    ("netwerk", {"behoefte": ("steun", "klacht")}, ("ja",), "klacht_vt"),
+    ("netwerk", {"behoefte": ("steun", "melder")}, ("nee",), "melder_bekend"),
+    *[("klacht_vt", {"behoefte": ("klacht",)}, (o,), END) for o in (
+        "nee", "ja_niet_opgelost", "ja_commissie")],
+    ("klacht_vt", {"behoefte": ("klacht", "melder")}, ("nee",), "melder_bekend"),
+    *[("melder_bekend", {}, (o,), "melder_wanneer") for o in ("ja", "vermoeden", "nee")],
+    *[("melder_wanneer", {}, (o,), END) for o in (
+        "korter_2_maanden", "2_tot_3_maanden", "langer_3_maanden", "weet_niet")],
+]
+
+
+@pytest.mark.parametrize(("question_id", "before", "values", "target"), ROUTES)
+def test_each_answer_leads_to_the_right_next_step(
+    content: Content, question_id: str, before: dict, values: tuple, target: str
+) -> None:
+    question = content.question(question_id)
+    assert route(question, {**before, question_id: values}) == target
+
+
+def test_the_routing_table_covers_every_option_of_every_question(content: Content) -> None:
+    covered = {(q, v) for q, _, values, _ in ROUTES for v in values}
+    every = {(q.id, o.id) for q in content.questions for o in q.options}
+    assert every - covered == set()
+
+
+PARENT_BUSY_AND_ALONE = {
+    "stand": ("weerlegd",), "wie": ("ouder_gezag",), "behoefte": ("steun",),
+    "zwaarte": ("houdt_bezig",), "netwerk": ("nee",),
+}
+
+
+def test_a_journey_stops_at_the_first_open_question(content: Content) -> None:
+    journey = walk(content, {"stand": ["weerlegd"], "wie": ["ouder_gezag"]})
+    assert journey.path == ("stand", "wie")
+    assert journey.next_question == "behoefte"
+    assert not journey.complete
+    assert journey.position("behoefte") == 3
+
+
+def test_a_journey_with_every_answer_is_complete(content: Content) -> None:
+    journey = walk(content, PARENT_BUSY_AND_ALONE)
+    assert journey.complete
+    assert journey.path == tuple(PARENT_BUSY_AND_ALONE)
+    assert journey.total == 5
+    assert journey.following("netwerk") == END
+    assert journey.previous("wie") == "stand"
+    assert journey.previous("stand") is None
+
+
+def test_the_number_of_questions_shown_only_ever_shrinks(content: Content) -> None:
+    totals = []
+    answers: dict[str, tuple[str, ...]] = {}
+    for question_id, values in PARENT_BUSY_AND_ALONE.items():
+        totals.append(walk(content, answers).total)
+        answers[question_id] = values
+    totals.append(walk(content, answers).total)
+    assert totals == sorted(totals, reverse=True)
+    assert totals[0] == 8 and totals[-1] == 5
+
+
+def test_answers_that_fall_off_the_path_are_dropped(content: Content) -> None:
+    answers = {**PARENT_BUSY_AND_ALONE, "behoefte": ("rechten",)}
+    journey = walk(content, answers)
+    assert journey.complete
+    assert "zwaarte" not in journey.answers and "netwerk" not in journey.answers
+
+
+def test_answers_to_questions_that_may_still_come_are_kept(content: Content) -> None:
+    # Adding "klacht" opens a new question before the reporter questions; those stay answered.
+    answers = {
+        "stand": ("weerlegd",), "wie": ("ouder_gezag",), "behoefte": ("klacht", "melder"),
+        "melder_bekend": ("ja",), "melder_wanneer": ("2_tot_3_maanden",),
+    }
+    journey = walk(content, answers)
+    assert journey.next_question == "klacht_vt"
+    assert journey.answers["melder_wanneer"] == ("2_tot_3_maanden",)
+
+
+@pytest.mark.parametrize("bad", [
+    {"stand": ["gestopt"]},  # unknown option
+    {"stand": ["loopt", "weerlegd"]},  # two answers to a single-choice question
+    {"stand": []},
+    {"stand": [1]},
+    {"stand": {"a": 1}},
+])
+def test_answers_that_do_not_fit_the_question_are_ignored(content: Content, bad: dict) -> None:
+    journey = walk(content, bad)
+    assert journey.answers == {} and journey.next_question == "stand"
+
+
+def test_an_exclusive_option_cannot_be_combined(content: Content) -> None:
+    answers = {"stand": ["loopt"], "wie": ["ouder_gezag"], "behoefte": ["weet_niet", "klacht"]}
+    assert walk(content, answers).next_question == "behoefte"
+
+
+def test_unknown_questions_in_the_answers_are_dropped(content: Content) -> None:
+    journey = walk(content, {"stand": ["loopt"], "geheim": ["x"]})
+    assert "geheim" not in journey.answers
+
+
+def test_advice_names_the_answers_that_led_to_it(content: Content) -> None:
+    advice = {a.service.id: a for a in advise(content, PARENT_BUSY_AND_ALONE)}
+    assert Reason("zwaarte", ("houdt_bezig",)) in advice["huisarts"].reasons
+
+
+def test_every_way_through_the_questions_ends_in_advice(content: Content) -> None:
+    reached: Counter[str] = Counter()
+    ways = 0
+    for answers in answer_sets(content):
+        ways += 1
+        journey = walk(content, answers)
+        assert journey.complete and journey.answers == answers
+        advice = advise(content, answers)
+        assert advice, answers
+        priorities = [PRIORITIES.index(a.priority) for a in advice]
+        assert priorities == sorted(priorities), answers
+        safety = {a.service.id for a in advice if a.priority == "safety"}
+        in_danger = answers.get("zwaarte") == ("levenseinde",)
+        assert safety == ({"zelfmoordpreventie_113", "alarm_112"} if in_danger else set())
+        reached.update(a.service.id for a in advice)
+    assert ways == _count_ways(content)
+    assert set(reached) == {s.id for s in content.services}
+
+
+def _count_ways(content: Content) -> int:
+    """The number of complete answer sets, counted independently of the walk."""
+    per_question = {q.id: len(choices(q)) for q in content.questions}
+    behoefte = content.question("behoefte")
+    total = 0
+    for needs in choices(behoefte):
+        follow_ups = 1
+        if {"steun", "weet_niet"} & set(needs):
+            follow_ups *= per_question["zwaarte"] * per_question["netwerk"]
+        if "klacht" in needs:
+            follow_ups *= per_question["klacht_vt"]
+        if "melder" in needs:
+            follow_ups *= per_question["melder_bekend"] * per_question["melder_wanneer"]
+        total += follow_ups
+    return total * per_question["stand"] * per_question["wie"]

@@ -1,0 +1,131 @@
+"""The validator: each rule has a tiny fixture that breaks only it, and the exact problems it gives.
+
+Each folder under fixtures/invalid/ is a copy of fixtures/valid/ with one thing broken; the
+first line of the changed file says what.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from guide.content import Content, ContentFormatError, load
+from guide.validate import validate
+
+FIXTURES = Path(__file__).parent / "fixtures"
+
+# Fixture folder under invalid/ -> the exact problems the validator must report for it.
+EXPECTED: dict[str, list[str]] = {
+    "duplicate_question_id": ["question 'netwerk': id used 2 times"],
+    "duplicate_service_id": ["service 'huisarts': id used 2 times"],
+    "duplicate_group_id": ["group 'steun': id used 2 times"],
+    "duplicate_option_id": ["question 'wie': option 'ouder': id used 2 times"],
+    "unknown_start": ["start: unknown question 'begin'"],
+    "unknown_question_type": ["question 'wie': unknown type 'dropdown'"],
+    "too_few_options": ["question 'wie': needs at least 2 options, has 1"],
+    "missing_default_rule": ["question 'behoefte': no default rule (a rule without 'if')"],
+    "two_default_rules": ["question 'behoefte': 2 default rules, expected 1"],
+    "default_rule_not_last": ["question 'behoefte': the default rule must be the last rule"],
+    "routes_to_unknown_question": ["question 'behoefte': routes to unknown question 'netwerken'"],
+    "routing_names_unknown_question": [
+        "question 'behoefte': condition names unknown question 'behoeften'"
+    ],
+    "routing_names_unknown_answer": [
+        "question 'behoefte': condition names unknown answer 'praten' of 'behoefte'"
+    ],
+    "advise_names_unknown_question": [
+        "service 'luisterlijn': condition names unknown question 'vrienden'"
+    ],
+    "advise_names_unknown_answer": [
+        "service 'luisterlijn': condition names unknown answer 'misschien' of 'netwerk'"
+    ],
+    "note_names_unknown_answer": [
+        "service 'klachtenfunctionaris': condition names unknown answer 'kind' of 'wie'"
+    ],
+    "unknown_group": ["service 'luisterlijn': unknown group 'hulp'"],
+    "missing_source": ["service 'luisterlijn': no source"],
+    "missing_checked_date": ["service 'luisterlijn': no checked date"],
+    "no_advise_rule": ["service 'huisarts': no advise rule"],
+    "unknown_contact_type": ["service 'klachtenfunctionaris': unknown contact type 'email'"],
+    "text_contact_without_label": ["service 'huisarts': a text contact needs a label"],
+    "phone_contact_without_value": ["service 'luisterlijn': a phone contact needs a value"],
+    "web_address_not_https": [
+        "service 'klachtenfunctionaris': web address must start with https:// "
+        "('http://example.org/klacht')"
+    ],
+    "unknown_priority": ["service 'luisterlijn': unknown priority 'urgent'"],
+    "unreachable_question": ["question 'extra': cannot be reached from the start"],
+    "cycle": ["question 'behoefte': cycle behoefte -> netwerk -> behoefte"],
+    # Without a way out of a loop there is always a cycle too.
+    "no_path_to_advice": [
+        "question 'rondje': cycle rondje -> rondje",
+        "question 'netwerk': no path from here leads to the advice",
+        "question 'rondje': no path from here leads to the advice",
+    ],
+    "routing_uses_a_later_question": [
+        "question 'wie': routing uses 'netwerk', which is not asked before it"
+    ],
+    "question_named_advies": [
+        "question 'advies': the id 'advies' is kept for the advice; choose another",
+        # The renamed question was 'netwerk', which a service still names.
+        "service 'luisterlijn': condition names unknown question 'netwerk'",
+    ],
+    "condition_without_answers": ["question 'behoefte': condition lists no answers for 'behoefte'"],
+    # Its rule needs 'weet_niet' and 'netwerk', but 'weet_niet' routes past 'netwerk'.
+    "service_excluded_by_routing": ["service 'luisterlijn': no answers lead to it"],
+}
+
+
+def test_the_valid_fixture_has_no_problems() -> None:
+    assert validate(load(FIXTURES / "valid")) == []
+
+
+def test_the_real_content_has_no_problems(content: Content) -> None:
+    assert validate(content) == []
+
+
+@pytest.mark.parametrize(("fixture", "expected"), EXPECTED.items(), ids=EXPECTED)
+def test_each_broken_rule_gives_exactly_its_own_problem(fixture: str, expected: list[str]) -> None:
+    assert validate(load(FIXTURES / "invalid" / fixture)) == expected
+
+
+def test_every_invalid_fixture_has_its_expected_problems_listed() -> None:
+    folders = {p.name for p in (FIXTURES / "invalid").iterdir() if p.is_dir()}
+    assert folders == set(EXPECTED)
+
+
+def test_several_problems_are_all_reported_in_order_of_the_checks() -> None:
+    assert validate(load(FIXTURES / "several_problems")) == [
+        "group 'steun': id used 2 times",
+        "question 'wie': unknown type 'dropdown'",
+        "question 'behoefte': routes to unknown question 'netwerken'",
+        "service 'luisterlijn': no source",
+        "service 'klachtenfunctionaris': web address must start with https:// "
+        "('http://example.org/klacht')",
+    ]
+
+
+@pytest.mark.parametrize(
+    ("fixture", "named_path", "detail"),
+    [
+        ("list_at_top", "list_at_top/flow.yaml", "expected a mapping at the top"),
+        ("not_yaml", "not_yaml/flow.yaml", "expected ',' or ']'"),
+        ("missing_field", "missing_field/services.yaml",
+         "services entry 3 (huisarts): missing or malformed 'name'"),
+        ("duplicate_key", "duplicate_key/flow.yaml", "key 'behoefte' appears twice"),
+        ("unquoted_phone_number", "unquoted_phone_number/services.yaml",
+         "contact value 75: put it in quotes"),
+        ("impossible_date", "impossible_date/services.yaml", "day is out of range"),
+    ],
+    ids=["list at the top", "not yaml", "missing field", "duplicate key", "unquoted phone",
+         "impossible date"],
+)
+def test_a_malformed_content_file_is_refused_with_its_path(
+    fixture: str, named_path: str, detail: str
+) -> None:
+    with pytest.raises(ContentFormatError) as raised:
+        load(FIXTURES / "malformed" / fixture)
+    message = str(raised.value)
+    assert message.startswith(f"{FIXTURES / 'malformed' / named_path}: ")
+    assert detail in message
