@@ -38,13 +38,18 @@ def journey() -> Journey:
     return walk(content(), session.get("answers", {}))
 
 
-def step_url(node: str) -> str:
-    """The page for a question, or the check-your-answers page once all are answered."""
-    return url_for("guide.check") if node == END else url_for("guide.question", question_id=node)
+def step_url(node: str, changing: bool = False) -> str:
+    """The page for a question, or the check-your-answers page once all are answered.
+
+    While changing an answer, every question asked on the way keeps returning to the summary.
+    """
+    if node == END:
+        return url_for("guide.check")
+    return url_for("guide.question", question_id=node, **({"wijzigen": 1} if changing else {}))
 
 
-def next_url(current: Journey) -> str:
-    return step_url(current.next_question or END)
+def next_url(current: Journey, changing: bool = False) -> str:
+    return step_url(current.next_question or END, changing)
 
 
 def with_answers(view: Callable[..., Any]) -> Callable[..., Any]:
@@ -86,11 +91,11 @@ def question(question_id: str) -> Any:
         updated = walk(content(), {**current.answers, question_id: answer_of(form, question)})
         session["answers"] = {q: list(values) for q, values in updated.answers.items()}
         if changing:  # back to the summary, asking any newly needed question first
-            return redirect(next_url(updated))
+            return redirect(next_url(updated, changing))
         return redirect(step_url(updated.following(question_id)))
     previous = current.previous(question_id)
-    back = step_url(previous) if previous else url_for("guide.start")
-    if changing:
+    back = step_url(previous, changing) if previous else url_for("guide.start")
+    if changing and current.complete:
         back = url_for("guide.check")
     page = render_template("question.html", question=question, form=form, journey=current,
                            back=back, changing=changing)

@@ -115,9 +115,24 @@ def test_a_change_that_needs_a_new_question_asks_it_first_then_returns_to_the_su
 ) -> None:
     answer_all(client, REFUTED_PARENT)
     response = answer(client, "behoefte", ["rechten", "klacht"], query="?wijzigen=1")
-    assert response.location == "/vraag/klacht_vt"
-    response = answer(client, "klacht_vt", "nee")
+    assert response.location == "/vraag/klacht_vt?wijzigen=1"
+    response = answer(client, "klacht_vt", "nee", query="?wijzigen=1")
     assert response.location == "/controleren"
+
+
+def test_a_change_that_needs_several_new_questions_asks_them_all_then_returns_to_the_summary(
+    client: FlaskClient,
+) -> None:
+    answer_all(client, {"stand": "weerlegd", "wie": "ouder_gezag", "behoefte": "klacht",
+                        "klacht_vt": "nee"})
+    response = answer(client, "behoefte", ["steun", "klacht"], query="?wijzigen=1")
+    assert response.location == "/vraag/zwaarte?wijzigen=1"
+    page = check_page(client.get(response.location))
+    assert page.find("a", class_="back-link")["href"] == "/vraag/behoefte?wijzigen=1"
+    response = answer(client, "zwaarte", "praten_helpt", query="?wijzigen=1")
+    assert response.location == "/vraag/netwerk?wijzigen=1"
+    response = answer(client, "netwerk", "ja", query="?wijzigen=1")
+    assert response.location == "/controleren"  # klacht_vt was answered before: not asked again
 
 
 def test_a_change_drops_the_answers_that_no_longer_apply(client: FlaskClient) -> None:
