@@ -12,7 +12,7 @@ from flask import Flask
 from flask_wtf.csrf import CSRFProtect
 from jinja2 import StrictUndefined
 
-from . import cli, errors, i18n, views
+from . import cli, errors, i18n, intake, views
 from .content import load
 from .session import EncryptedSessionInterface
 from .validate import validate
@@ -53,6 +53,7 @@ def create_app(test_config: dict[str, Any] | None = None) -> Flask:
     csrf.init_app(app)
     i18n.init_app(app, str(ROOT / "translations"))
     app.register_blueprint(views.bp)
+    app.register_blueprint(intake.bp)
     errors.init_app(app)
     app.cli.add_command(cli.guide)
     return app

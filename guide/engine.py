@@ -8,6 +8,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass
 from enum import Enum
+from typing import NamedTuple
 
 from .content import END, PRIORITIES, Condition, Content, Question, Service
 
@@ -22,9 +23,8 @@ class Truth(Enum):
     MAYBE = "maybe"
 
 
-@dataclass(frozen=True)
-class Reason:
-    """The answers to one question that made a condition hold."""
+class Reason(NamedTuple):
+    """Answers to one question: the ones that made a condition hold, or that it still needs."""
 
     question: str
     options: tuple[str, ...]
@@ -102,6 +102,15 @@ def reasons(condition: Condition | None, answers: Answers) -> tuple[Reason, ...]
     )
 
 
+def unmet(condition: Condition | None, answers: Answers) -> tuple[Reason, ...]:
+    """The parts of a condition the answers did not meet: any of these answers would have done."""
+    return tuple(
+        Reason(q, wanted)
+        for q, wanted in (condition or {}).items()
+        if not set(answers.get(q, ())) & set(wanted)
+    )
+
+
 def route(question: Question, answers: Answers) -> str:
     """The target of the first routing rule that holds."""
     return next(rule.goto for rule in question.next if holds(rule.when, answers))
@@ -160,6 +169,18 @@ def _as_tuple(values: object) -> tuple[str, ...]:
     if isinstance(values, (list, tuple)) and all(isinstance(v, str) for v in values):
         return tuple(values)
     return ()
+
+
+Missed = list[tuple[Reason, ...]]  # per advise rule: the parts of its condition not met
+
+
+def not_advised(content: Content, answers: Answers) -> list[tuple[Service, Missed]]:
+    """Every service not advised, with what each of its rules still missed."""
+    return [
+        (service, [unmet(rule.when, answers) for rule in service.advise])
+        for service in content.services
+        if not any(holds(rule.when, answers) for rule in service.advise)
+    ]
 
 
 def advise(content: Content, answers: Answers) -> list[Advice]:

@@ -23,6 +23,7 @@ IDLE_SECONDS = 30 * 60
 NOTICE = "session"  # flash category of the notices about the visitor's answers
 NOTICES = {
     "wiped": lazy_gettext("Uw antwoorden zijn gewist."),
+    "new_client": lazy_gettext("Alle antwoorden zijn gewist. De volgende cliënt kan beginnen."),
     "expired": lazy_gettext("U deed 30 minuten niets. Daarom hebben we uw antwoorden gewist."),
     "unreadable": lazy_gettext("We konden uw antwoorden niet lezen. Begin opnieuw."),
     "outdated": lazy_gettext("De vragen zijn veranderd. Daarom beginnen we opnieuw."),

@@ -17,14 +17,20 @@ from flask import (
     session,
     url_for,
 )
+from flask_babel import lazy_gettext
 from werkzeug.wrappers import Response
 
 from .content import END, Content
-from .engine import Journey, advise, walk
+from .engine import Journey, advise, not_advised, walk
 from .forms import answer_of, question_form
 from .session import NOTICE, NOTICES
 
 bp = Blueprint("guide", __name__)
+PRIORITY_LABELS = {
+    "safety": lazy_gettext("Hulp nu"),
+    "first": lazy_gettext("Doe dit eerst"),
+    "also": lazy_gettext("Ook mogelijk"),
+}
 INFO_PAGES = {"privacy": "privacy.html", "toegankelijkheid": "toegankelijkheid.html",
               "veilig-online": "veilig_online.html"}
 
@@ -52,8 +58,8 @@ def next_url(current: Journey, changing: bool = False) -> str:
     return step_url(current.next_question or END, changing)
 
 
-def with_answers(view: Callable[..., Any]) -> Callable[..., Any]:
-    """Pages that show answers: never cached, never indexed."""
+def private_page(view: Callable[..., Any]) -> Callable[..., Any]:
+    """Pages about one family (its answers or its advice): never indexed."""
 
     @wraps(view)
     def wrapper(*args: Any, **kwargs: Any) -> Any:
@@ -79,7 +85,7 @@ def start() -> str:
 
 
 @bp.route("/vraag/<question_id>", methods=["GET", "POST"])
-@with_answers
+@private_page
 def question(question_id: str) -> Any:
     question = content().question(question_id) or abort(404)
     current = journey()
@@ -103,7 +109,7 @@ def question(question_id: str) -> Any:
 
 
 @bp.get("/controleren")
-@with_answers
+@private_page
 def check() -> Any:
     current = journey()
     if not current.complete:
@@ -113,12 +119,14 @@ def check() -> Any:
 
 
 @bp.get("/advies")
-@with_answers
+@private_page
 def advice() -> Any:
     current = journey()
     if not current.complete:
         return redirect(next_url(current))
-    return render_template("advice.html", advice=advise(content(), current.answers))
+    missed = not_advised(content(), current.answers) if session.get("intake") else []
+    return render_template("advice.html", advice=advise(content(), current.answers),
+                           not_advised=missed)
 
 
 @bp.get("/alle-hulp")
@@ -150,4 +158,5 @@ def layout() -> dict[str, Any]:
     answers = journey().answers
     safety = [a for a in advise(content(), answers) if a.priority == "safety"] if answers else []
     return {"safety": safety, "content": content(), "notices": NOTICES,
-            "notice_category": NOTICE}
+            "notice_category": NOTICE, "priority_labels": PRIORITY_LABELS,
+            "intake": session.get("intake", False)}

@@ -1,0 +1,83 @@
+"""Pages for social workers: intake mode, the route map, the handout and the hand-over link."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from flask import Blueprint, current_app, flash, redirect, render_template, session, url_for
+from flask_babel import get_locale, gettext
+from werkzeug.wrappers import Response
+
+from .content import END
+from .engine import advise
+from .handover import HandoverError, make_token, qr_svg, read_token
+from .session import NOTICE
+from .views import content, journey, next_url, private_page
+
+bp = Blueprint("intake", __name__)
+
+# Why a hand-over link did not open -> the status of the page that says so.
+HANDOVER_STATUS = {"invalid": 400, "expired": 410, "outdated": 410}
+
+
+@bp.get("/intake")
+def intake() -> str:
+    return render_template("intake.html")
+
+
+@bp.post("/intake/nieuw")
+def new_client() -> Response:
+    """Start an intake with a clean slate: nothing of the family before may remain."""
+    was_on = session.get("intake", False)
+    session.clear()
+    session["intake"] = True
+    if was_on:
+        flash("new_client", NOTICE)
+    return redirect(url_for("guide.question", question_id=content().start), 303)
+
+
+@bp.post("/intake/stop")
+def stop_intake() -> Response:
+    session.clear()
+    flash("wiped", NOTICE)
+    return redirect(url_for("guide.start"), 303)
+
+
+@bp.get("/advies/uitdraai")
+@private_page
+def handout() -> Any:
+    current = journey()
+    if not current.complete:
+        return redirect(next_url(current))
+    return render_template("handout.html", advice=advise(content(), current.answers),
+                           today=dt.date.today())
+
+
+@bp.get("/advies/meegeven")
+@private_page
+def handover() -> Any:
+    current = journey()
+    if not current.complete:
+        return redirect(next_url(current))
+    token = make_token(current_app, content(), advise(content(), current.answers),
+                       str(get_locale()))
+    link = url_for("intake.handed_over", token=token, _external=True)
+    qr = qr_svg(link, gettext("QR-code met de link naar het advies"))
+    return render_template("handover.html", link=link, qr=qr)
+
+
+@bp.get("/mee/<token>")
+@private_page
+def handed_over(token: str) -> Any:
+    try:
+        received = read_token(current_app, content(), token)
+    except HandoverError as error:
+        page = render_template("handover_problem.html", reason=error.reason)
+        return page, HANDOVER_STATUS[error.reason]
+    return render_template("handed_over.html", advice=received.advice)
+
+
+@bp.get("/routekaart")
+def route_map() -> str:
+    return render_template("route_map.html", end=END)

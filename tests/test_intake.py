@@ -1,0 +1,236 @@
+"""Social workers: intake mode, the route map, the handout and the hand-over link."""
+
+from __future__ import annotations
+
+import json
+import time
+
+import pytest
+from flask import Flask
+from flask.testing import FlaskClient
+from itsdangerous import URLSafeTimedSerializer
+
+from guide import create_app
+from guide.content import Content
+from guide.handover import MAX_AGE_SECONDS, SALT
+from guide.session import _fernet, _keys
+from tests.conftest import TEST_CONFIG
+from tests.helpers import Answer, answer_all, check_page, csrf_token, text_of
+
+FAMILIES: list[dict[str, Answer]] = [
+    {"stand": "weerlegd", "wie": "ouder_gezag", "behoefte": "melder", "melder_bekend": "ja",
+     "melder_wanneer": "2_tot_3_maanden"},
+    {"stand": "loopt", "wie": "jongere_12_15", "behoefte": ["steun", "kinderen"],
+     "zwaarte": "kan_niet_aan", "netwerk": "nee"},
+    {"stand": "anders_afgerond", "wie": "andere_volwassene", "behoefte": ["klacht", "rechten"],
+     "klacht_vt": "ja_commissie"},
+]
+
+
+def start_intake(client: FlaskClient) -> None:
+    page = check_page(client.get("/intake"))
+    assert "toestemming" in text_of(page)
+    response = client.post("/intake/nieuw", data={"csrf_token": csrf_token(page)})
+    assert response.status_code == 303 and response.location == "/vraag/stand"
+
+
+def new_client(client: FlaskClient) -> None:
+    page = check_page(client.get("/advies"))
+    form = page.find("form", action="/intake/nieuw")
+    assert "Nieuwe cliënt" in text_of(form)
+    client.post("/intake/nieuw", data={"csrf_token": csrf_token(form)})
+
+
+def session_of(client: FlaskClient) -> dict:
+    cookie = client.get_cookie("nazorgwijzer").value
+    return json.loads(_fernet(_keys(client.application)).decrypt(cookie.encode()))["data"]
+
+
+def answer_texts(content: Content, answers: dict[str, Answer]) -> list[str]:
+    """The words a visitor chose: the labels of their answers."""
+    texts = []
+    for question_id, value in answers.items():
+        question = content.question(question_id)
+        texts += [question.option(v).label for v in ([value] if isinstance(value, str) else value)]
+    return texts
+
+
+def handover_payload(app: Flask, link: str) -> dict:
+    token = link.rsplit("/", 1)[1]
+    return URLSafeTimedSerializer(app.secret_key, salt=SALT).loads(token)
+
+
+def test_the_start_page_links_to_intake_mode(client: FlaskClient) -> None:
+    assert check_page(client.get("/")).find("a", href="/intake")
+
+
+def test_intake_mode_is_shown_in_the_header_on_every_page(client: FlaskClient) -> None:
+    start_intake(client)
+    for path in ["/vraag/stand", "/privacy", "/alle-hulp"]:
+        bar = check_page(client.get(path)).find(class_="intake-bar")
+        assert bar and "Intake-modus" in text_of(bar) and "toestemming" in text_of(bar)
+
+
+def test_without_intake_mode_there_is_no_intake_bar_and_no_not_advised_list(
+    client: FlaskClient,
+) -> None:
+    answer_all(client, FAMILIES[0])
+    page = check_page(client.get("/advies"))
+    assert not page.find(class_="intake-bar") and not page.find(id="advies-niet")
+    assert not page.find("a", href="/advies/meegeven")
+
+
+def test_intake_mode_shows_why_each_service_is_advised_and_why_others_are_not(
+    client: FlaskClient, content: Content
+) -> None:
+    start_intake(client)
+    answer_all(client, FAMILIES[0])
+    page = check_page(client.get("/advies"))
+    police = page.find(id="dienst-politie_aangifte").parent
+    assert "Tussen 2 en 3 maanden geleden" in text_of(police.find(class_="card__why"))
+    not_advised = page.find(id="advies-niet").parent
+    shown = {card.h3["id"] for card in page.find_all("article")}
+    listed = text_of(not_advised)
+    for service in content.services:
+        if f"dienst-{service.id}" not in shown:
+            assert service.name in listed
+    # The huisarts would be advised for a heavy heart: the list says which answers.
+    assert "Het houdt mij erg bezig. Ik slaap er slecht van." in listed
+
+
+def test_a_new_client_leaves_no_trace_of_the_previous_family(
+    client: FlaskClient, content: Content
+) -> None:
+    start_intake(client)
+    answer_all(client, FAMILIES[1])
+    new_client(client)
+    assert set(session_of(client)) == {"intake", "_flashes"}
+    assert client.get("/controleren").location == "/vraag/stand"
+    page = check_page(client.get("/vraag/stand"))
+    assert not page.find_all("input", checked=True)
+    assert "cliënt" in text_of(page.find(class_="notice"))
+    for text in answer_texts(content, FAMILIES[1]):
+        if text not in text_of(page):  # options of the open question are on the page anyway
+            assert text not in str(check_page(client.get("/alle-hulp")))
+
+
+def test_stopping_intake_mode_wipes_everything(client: FlaskClient) -> None:
+    start_intake(client)
+    answer_all(client, FAMILIES[2])
+    page = check_page(client.get("/advies"))
+    form = page.find("form", action="/intake/stop")
+    response = client.post("/intake/stop", data={"csrf_token": csrf_token(form)})
+    assert response.location == "/"
+    assert not check_page(client.get("/")).find(class_="intake-bar")
+    assert client.get("/advies").location == "/vraag/stand"
+
+
+def test_three_intakes_in_a_row_each_get_their_own_handout_and_link_without_answers(
+    app: Flask, client: FlaskClient, content: Content
+) -> None:
+    start_intake(client)
+    previous: list[str] = []
+    for family in FAMILIES:
+        answer_all(client, family)
+        advice_page = check_page(client.get("/advies"))
+        advised = [card.h3["id"].removeprefix("dienst-") for card in
+                   advice_page.find_all("article")]
+        reasons = " ".join(text_of(why) for why in advice_page.select(".card__why"))
+        for text in set(previous) - set(answer_texts(content, family)):
+            assert text not in reasons  # nothing of the family before shows in this advice
+        handout = client.get("/advies/uitdraai")
+        handout_page = check_page(handout)
+        handout_html = handout.get_data(as_text=True)
+        for text in answer_texts(content, family):
+            assert text not in handout_html
+        assert not handout_page.select(".card__why")
+        assert [c.h3["id"].removeprefix("dienst-") for c in handout_page.find_all("article")] \
+            == advised
+        handover = check_page(client.get("/advies/meegeven"))
+        assert handover.find("svg", attrs={"role": "img"})
+        link = handover.find(class_="handover-link").a["href"]
+        payload = handover_payload(app, link)
+        assert set(payload) == {"advice", "locale", "version"}
+        assert [service_id for service_id, _ in payload["advice"]] == advised
+        option_ids = {v for value in family.values()
+                      for v in ([value] if isinstance(value, str) else value)}
+        decoded = json.dumps(payload)
+        assert not [v for v in option_ids if f'"{v}"' in decoded]
+        opened = check_page(app.test_client().get(link.removeprefix("http://localhost")))
+        assert [c.h3["id"].removeprefix("dienst-") for c in opened.find_all("article")] == advised
+        previous = answer_texts(content, family)
+        new_client(client)
+
+
+def test_the_handout_has_room_for_the_social_worker_and_the_date(client: FlaskClient) -> None:
+    answer_all(client, FAMILIES[0])
+    page = check_page(client.get("/advies/uitdraai"))
+    assert "Naam hulpverlener" in text_of(page) and "volgende stap" in text_of(page)
+    assert "Gemaakt met de Nazorgwijzer op" in text_of(page)
+
+
+@pytest.mark.parametrize("path", ["/advies/uitdraai", "/advies/meegeven"])
+def test_handout_and_handover_wait_for_the_last_answer(client: FlaskClient, path: str) -> None:
+    answer_all(client, {"stand": "loopt"})
+    assert client.get(path).location == "/vraag/wie"
+
+
+def make_link(client: FlaskClient) -> str:
+    start_intake(client)
+    answer_all(client, FAMILIES[2])
+    return check_page(client.get("/advies/meegeven")).find(class_="handover-link").a["href"]
+
+
+def test_a_tampered_link_shows_a_kind_page_with_a_way_to_start(client: FlaskClient) -> None:
+    link = make_link(client).removeprefix("http://localhost")
+    tampered = link[:-3] + ("AAA" if not link.endswith("AAA") else "BBB")
+    for bad in (tampered, "/mee/niets", link.replace(".", "", 1)):
+        page = check_page(client.get(bad), status=400)
+        assert page.main.find("a", href="/")
+
+
+def test_an_expired_link_shows_a_kind_page(
+    client: FlaskClient, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    link = make_link(client).removeprefix("http://localhost")
+    later = time.time() + MAX_AGE_SECONDS + 60
+    monkeypatch.setattr(time, "time", lambda: later)
+    page = check_page(client.get(link), status=410)
+    assert "verlopen" in page.h1.get_text()
+
+
+def test_a_link_from_before_the_content_changed_shows_a_kind_page(
+    app: Flask, client: FlaskClient
+) -> None:
+    serializer = URLSafeTimedSerializer(app.secret_key, salt=SALT)
+    for payload in (
+        {"advice": [["huisarts", "first"]], "locale": "nl", "version": "oud"},
+        {"advice": [["bestaat_niet", "first"]], "locale": "nl",
+         "version": app.extensions["guide"].version},
+        {"advice": [["huisarts", "heel_belangrijk"]], "locale": "nl",
+         "version": app.extensions["guide"].version},
+    ):
+        page = check_page(client.get(f"/mee/{serializer.dumps(payload)}"), status=410)
+        assert "te oud" in page.h1.get_text()
+
+
+def test_a_link_signed_with_an_older_key_still_opens(app: Flask, client: FlaskClient) -> None:
+    link = make_link(client).removeprefix("http://localhost")
+    rotated = create_app({**TEST_CONFIG, "SECRET_KEY": "the-key-after-rotation-long-enough",
+                          "SECRET_KEY_FALLBACKS": [TEST_CONFIG["SECRET_KEY"]]})
+    check_page(rotated.test_client().get(link))
+
+
+def test_the_route_map_lists_every_question_option_and_service(
+    client: FlaskClient, content: Content
+) -> None:
+    page = check_page(client.get("/routekaart"))
+    text = text_of(page)
+    for question in content.questions:
+        assert page.find(id=f"vraag-{question.id}")
+        assert all(option.label in text for option in question.options)
+    for service in content.services:
+        assert page.find("h3", string=service.name)
+    # Every routing rule appears: the behoefte question has one line per rule.
+    rules = page.find(id="vraag-behoefte").find_all("ul")[1].find_all("li")
+    assert len(rules) == len(content.question("behoefte").next)
