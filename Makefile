@@ -15,6 +15,7 @@ run: build
 
 test: $(VENV)/.dev-deps $(MO)
 	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
 	$(BIN)/python -m pytest
 
 content-check: $(VENV)/.deps

@@ -38,8 +38,9 @@ def check(paths: bool) -> None:
 
 
 @guide.command("graph")
-@click.option("--format", "fmt", type=click.Choice(["mermaid", "dot"]), default="mermaid",
-              show_default=True)
+@click.option(
+    "--format", "fmt", type=click.Choice(["mermaid", "dot"]), default="mermaid", show_default=True
+)
 def graph(fmt: str) -> None:
     """Print the question tree as a Mermaid or Graphviz DOT diagram."""
     content = _content()
@@ -49,8 +50,12 @@ def graph(fmt: str) -> None:
 def _edges(content: Content) -> list[tuple[str, str, str]]:
     """(from, to, label) for every routing rule; the label is its condition."""
     return [
-        (q.id, rule.goto, "; ".join(f"{k} = {' or '.join(v)}" for k, v in (rule.when or {}).items())
-         or "otherwise")
+        (
+            q.id,
+            rule.goto,
+            "; ".join(f"{k} = {' or '.join(v)}" for k, v in (rule.when or {}).items())
+            or "otherwise",
+        )
         for q in content.questions
         for rule in q.next
     ]
@@ -65,9 +70,11 @@ def _mermaid(content: Content) -> str:
 
 
 def _dot(content: Content) -> str:
-    lines = ["digraph flow {", "    rankdir=TB;", f'    {END} [shape=doublecircle];']
-    lines += [f'    {q.id} [shape=box, label="{q.id}\\n{_quote(q.text, DOT_QUOTE)}"];'
-              for q in content.questions]
+    lines = ["digraph flow {", "    rankdir=TB;", f"    {END} [shape=doublecircle];"]
+    lines += [
+        f'    {q.id} [shape=box, label="{q.id}\\n{_quote(q.text, DOT_QUOTE)}"];'
+        for q in content.questions
+    ]
     lines += [f'    {a} -> {b} [label="{label}"];' for a, b, label in _edges(content)]
     lines.append("}")
     return "\n".join(lines)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import csv
 import datetime as dt
 import hashlib
 import json
@@ -13,17 +14,32 @@ from typing import Any, TypeVar
 
 import yaml
 
+from .places import Places, load_places
+
 CONTENT_DIR = Path(__file__).parent
 T = TypeVar("T")
 END = "advies"  # the routing target that means: all questions answered, show the advice
 PRIORITIES = ("safety", "first", "also")  # the order in which advice is shown
-QUESTION_TYPES = ("single", "multiple")
+QUESTION_TYPES = ("single", "multiple", "place")  # place: a municipality or VT region
+REGIONAL = ("website", "complaints", "file", "municipality")  # what a card adds for the place
 CONTACT_TYPES = ("phone", "web", "text")
 
 # Keys whose values are shown to visitors: the Babel extractor and the validator read these.
 TEXT_KEYS = frozenset(
-    {"text", "hint", "error", "label", "title", "name", "what", "cost", "expect", "limits",
-     "steps", "hours"}
+    {
+        "text",
+        "hint",
+        "error",
+        "label",
+        "title",
+        "name",
+        "what",
+        "cost",
+        "expect",
+        "limits",
+        "steps",
+        "hours",
+    }
 )
 
 # A condition maps a question id to the answers that count: it holds when, for every question
@@ -96,6 +112,7 @@ class Service:
     verify: bool = False
     steps: tuple[str, ...] = ()
     notes: tuple[Note, ...] = ()
+    regional: str = ""  # one of REGIONAL: the regional detail this card shows, if any
 
 
 @dataclass(frozen=True)
@@ -110,6 +127,12 @@ class Content:
     questions: tuple[Question, ...]
     groups: tuple[Group, ...]
     services: tuple[Service, ...]
+    places: Places
+
+    @cached_property
+    def place_question(self) -> Question | None:
+        """The question that asks where the visitor lives, if the flow has one."""
+        return next((q for q in self.questions if q.type == "place"), None)
 
     def question(self, question_id: str) -> Question | None:
         """The question with this id, if there is one."""
@@ -149,12 +172,18 @@ def load(directory: Path = CONTENT_DIR) -> Content:
     """Read flow.yaml and services.yaml from a folder into the model."""
     flow_path, catalogue_path = directory / "flow.yaml", directory / "services.yaml"
     flow, catalogue = _read_yaml(flow_path), _read_yaml(catalogue_path)
+    try:
+        places = load_places(directory)
+    except (OSError, KeyError, csv.Error) as error:
+        raise ContentFormatError(f"{directory}: place data: malformed {error}") from error
     return Content(
         start=str(_field(flow_path, flow, "start")),
-        questions=_items(flow_path, flow, "questions", _question),
-        groups=_items(catalogue_path, catalogue, "groups",
-                      lambda g: Group(id=str(g["id"]), title=g["title"])),
+        questions=_items(flow_path, flow, "questions", lambda q: _question(q, places)),
+        groups=_items(
+            catalogue_path, catalogue, "groups", lambda g: Group(id=str(g["id"]), title=g["title"])
+        ),
         services=_items(catalogue_path, catalogue, "services", _service),
+        places=places,
     )
 
 
@@ -210,18 +239,27 @@ def _condition(raw: dict[str, Any] | None) -> Condition | None:
     return {str(q): tuple(str(v) for v in values) for q, values in raw.items()}
 
 
-def _question(raw: dict[str, Any]) -> Question:
+def _question(raw: dict[str, Any], places: Places) -> Question:
+    options = tuple(
+        Option(
+            id=str(o["id"]),
+            label=o["label"],
+            hint=o.get("hint", ""),
+            exclusive=bool(o.get("exclusive", False)),
+        )
+        for o in raw["options"]
+    )
+    if raw["type"] == "place":  # the flow names the way to skip; the data add every place
+        options += tuple(
+            Option(id=p.code, label=p.name) for p in (*places.municipalities, *places.regions)
+        )
     return Question(
         id=str(raw["id"]),
         type=raw["type"],
         text=raw["text"],
         hint=raw.get("hint", ""),
         error=raw["error"],
-        options=tuple(
-            Option(id=str(o["id"]), label=o["label"], hint=o.get("hint", ""),
-                   exclusive=bool(o.get("exclusive", False)))
-            for o in raw["options"]
-        ),
+        options=options,
         next=tuple(Rule(goto=str(r["goto"]), when=_condition(r.get("if"))) for r in raw["next"]),
     )
 
@@ -239,11 +277,13 @@ def _service(raw: dict[str, Any]) -> Service:
         limits=raw["limits"],
         steps=tuple(raw.get("steps", ())),
         notes=tuple(Note(text=n["text"], when=_condition(n["if"])) for n in raw.get("notes", ())),
-        advise=tuple(AdviseRule(priority=a["priority"], when=_condition(a.get("if")))
-                     for a in raw["advise"]),
+        advise=tuple(
+            AdviseRule(priority=a["priority"], when=_condition(a.get("if"))) for a in raw["advise"]
+        ),
         sources=tuple(str(s) for s in raw.get("sources") or ()),
         checked=_date(checked),
         verify=bool(raw.get("verify", False)),
+        regional=raw.get("regional", ""),
     )
 
 
@@ -251,8 +291,9 @@ def _contact(raw: dict[str, Any]) -> Contact:
     value = raw.get("value") or ""
     if not isinstance(value, str):  # YAML reads 0113 as the number 75: quotes keep it as written
         raise ContentFormatError(f"contact value {value!r}: put it in quotes")
-    return Contact(type=raw["type"], value=value, label=raw.get("label", ""),
-                   hours=raw.get("hours", ""))
+    return Contact(
+        type=raw["type"], value=value, label=raw.get("label", ""), hours=raw.get("hours", "")
+    )
 
 
 def _date(value: object) -> dt.date | None:

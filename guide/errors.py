@@ -10,17 +10,29 @@ from .views import journey, next_url
 
 # Status code -> (heading, explanation); other codes get the text of 400 or 500.
 PAGES = {
-    400: (lazy_gettext("Dit formulier kunnen we niet verwerken"),
-          lazy_gettext("Misschien stond de pagina te lang open. Uw antwoorden zijn bewaard. "
-                       "Probeer het nog een keer.")),
-    404: (lazy_gettext("Deze pagina bestaat niet"),
-          lazy_gettext("Misschien is het adres niet goed. Uw antwoorden zijn bewaard.")),
-    405: (lazy_gettext("Dit kan niet op deze pagina"),
-          lazy_gettext("Gebruik de knoppen op de pagina. Uw antwoorden zijn bewaard.")),
-    413: (lazy_gettext("Dit formulier is te groot"),
-          lazy_gettext("Wij kunnen zoveel tekst niet verwerken. Uw antwoorden zijn bewaard.")),
-    500: (lazy_gettext("Er ging iets mis"),
-          lazy_gettext("Dit ligt aan ons, niet aan u. Probeer het over een paar minuten opnieuw.")),
+    400: (
+        lazy_gettext("Dit formulier kunnen we niet verwerken"),
+        lazy_gettext(
+            "Misschien stond de pagina te lang open. Uw antwoorden zijn bewaard. "
+            "Probeer het nog een keer."
+        ),
+    ),
+    404: (
+        lazy_gettext("Deze pagina bestaat niet"),
+        lazy_gettext("Misschien is het adres niet goed. Uw antwoorden zijn bewaard."),
+    ),
+    405: (
+        lazy_gettext("Dit kan niet op deze pagina"),
+        lazy_gettext("Gebruik de knoppen op de pagina. Uw antwoorden zijn bewaard."),
+    ),
+    413: (
+        lazy_gettext("Dit formulier is te groot"),
+        lazy_gettext("Wij kunnen zoveel tekst niet verwerken. Uw antwoorden zijn bewaard."),
+    ),
+    500: (
+        lazy_gettext("Er ging iets mis"),
+        lazy_gettext("Dit ligt aan ons, niet aan u. Probeer het over een paar minuten opnieuw."),
+    ),
 }
 
 
@@ -35,4 +47,3 @@ def render_error(error: HTTPException) -> tuple[str, int]:
     current = journey()
     resume = next_url(current) if current.answers else None
     return render_template("error.html", heading=heading, text=text, resume=resume), code
-

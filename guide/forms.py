@@ -2,18 +2,26 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from flask_babel import gettext, lazy_gettext
 from flask_wtf import FlaskForm
-from wtforms import Field, RadioField, SelectChoice, SelectMultipleField
-from wtforms.validators import StopValidation
+from wtforms import Field, RadioField, SelectChoice, SelectMultipleField, StringField
+from wtforms.validators import StopValidation, ValidationError
 
 from .content import Question
+from .places import Places
 
 MESSAGES = {
     "one_only": lazy_gettext("Kies één antwoord."),
     "unknown": lazy_gettext("Dit antwoord kennen we niet. Kies een van de antwoorden hieronder."),
     "exclusive": lazy_gettext("Kies “%(label)s” alleen, of kies andere antwoorden."),
+    "no_place": lazy_gettext(
+        "We kennen geen gemeente met deze naam. Controleer de spelling. "
+        "Of kies “Zeg ik liever niet”."
+    ),
 }
+TYPED = "plaats"  # the field in which a visitor types where they live
 
 
 class AnswerAllowed:
@@ -36,22 +44,91 @@ class AnswerAllowed:
             raise StopValidation(MESSAGES["exclusive"] % {"label": gettext(exclusive.label)})
 
 
-def question_form(question: Question, answer: tuple[str, ...] | None) -> FlaskForm:
+class QuestionForm(FlaskForm):
+    """A form for one question: after validation, `answer()` is what the engine stores."""
+
+    question: Question
+    suggestions: tuple[str, ...] = ()  # places to choose from, when a typed name was unclear
+
+    def answer(self) -> tuple[str, ...]:
+        value = self[self.question.id].data
+        return (value,) if self.question.type == "single" else tuple(value)
+
+    @property
+    def error_target(self) -> str:
+        """The id of the input that the error summary links to."""
+        return f"{self.question.id}-0"
+
+
+class PlaceForm(QuestionForm):
+    """Where the visitor lives: typed and matched, picked from suggestions, or skipped."""
+
+    places: Places
+    chosen: tuple[str, ...] = ()
+
+    def answer(self) -> tuple[str, ...]:
+        return self.chosen
+
+    def validate(self, extra_validators: Any = None) -> bool:
+        # Suggestions are no error, but no answer either: the page asks again.
+        return super().validate(extra_validators) and bool(self.chosen)
+
+    @property
+    def error_target(self) -> str:
+        return f"{self.question.id}-{TYPED}"
+
+    @property
+    def typed(self) -> Field:
+        return self[TYPED]
+
+    def validate_plaats(self, field: Field) -> None:
+        # The skip button and the suggestions carry the question's own name; a typed name
+        # is only matched when neither was used.
+        picked = [v for v in self[self.question.id].data or () if v]
+        skip = self.question.options[0].id
+        if skip in picked:
+            self.chosen = (skip,)
+        elif picked:
+            if len(picked) > 1 or self.question.option(picked[0]) is None:
+                raise ValidationError(MESSAGES["unknown"])
+            self.chosen = (picked[0],)
+        elif not (field.data or "").strip():
+            raise ValidationError(gettext(self.question.error))
+        else:
+            match = self.places.find(field.data)
+            if match.found:
+                self.chosen = (match.found,)
+            elif match.suggestions:
+                self.suggestions = match.suggestions
+                raise StopValidation()  # no error: the page asks which one was meant
+            else:
+                raise ValidationError(MESSAGES["no_place"])
+
+
+def question_form(
+    question: Question, answer: tuple[str, ...] | None, places: Places
+) -> QuestionForm:
     """A form for one question, prefilled with the answer given before."""
+    if question.type == "place":
+        fields: dict[str, Any] = {
+            question.id: SelectMultipleField(validate_choice=False),
+            TYPED: StringField(),
+        }
+        skipped = not answer or answer[0] == question.options[0].id
+        data = None if skipped else {TYPED: question.option(answer[0]).label}
+        form_class = type(
+            "PlaceForm", (PlaceForm,), {**fields, "question": question, "places": places}
+        )
+        return form_class(data=data)
     field_class = RadioField if question.type == "single" else SelectMultipleField
     field = field_class(
         choices=[SelectChoice(o.id, o.label) for o in question.options],
         validators=[AnswerAllowed(question)],
         validate_choice=False,  # AnswerAllowed says it in the visitor's language
     )
-    form_class = type("QuestionForm", (FlaskForm,), {question.id: field})
     data = None
     if answer:
         data = {question.id: answer[0] if question.type == "single" else list(answer)}
-    return form_class(data=data)
-
-
-def answer_of(form: FlaskForm, question: Question) -> tuple[str, ...]:
-    """The validated answer as the engine stores it."""
-    value = form[question.id].data
-    return (value,) if question.type == "single" else tuple(value)
+    return type("ChoiceForm", (QuestionForm,), {question.id: field, "question": question})(
+        data=data
+    )

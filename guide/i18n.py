@@ -57,8 +57,11 @@ def extract_content(
 def _texts(node: yaml.Node, owner: str) -> Iterator[tuple[int, str, str, list[str]]]:
     if isinstance(node, yaml.MappingNode):
         owner = next(
-            (f"id: {v.value}" for k, v in node.value if k.value == "id" and
-             isinstance(v, yaml.ScalarNode)),
+            (
+                f"id: {v.value}"
+                for k, v in node.value
+                if k.value == "id" and isinstance(v, yaml.ScalarNode)
+            ),
             owner,
         )
         for key, value in node.value:

@@ -50,8 +50,9 @@ def handout() -> Any:
     current = journey()
     if not current.complete:
         return redirect(next_url(current))
-    return render_template("handout.html", advice=advise(content(), current.answers),
-                           today=dt.date.today())
+    return render_template(
+        "handout.html", advice=advise(content(), current.answers), today=dt.date.today()
+    )
 
 
 @bp.get("/advies/meegeven")
@@ -60,8 +61,9 @@ def handover() -> Any:
     current = journey()
     if not current.complete:
         return redirect(next_url(current))
-    token = make_token(current_app, content(), advise(content(), current.answers),
-                       str(get_locale()))
+    token = make_token(
+        current_app, content(), advise(content(), current.answers), str(get_locale())
+    )
     link = url_for("intake.handed_over", token=token, _external=True)
     qr = qr_svg(link, gettext("QR-code met de link naar het advies"))
     return render_template("handover.html", link=link, qr=qr)

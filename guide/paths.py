@@ -10,7 +10,13 @@ from .engine import route
 
 
 def choices(question: Question) -> list[tuple[str, ...]]:
-    """Every allowed answer to a question: each option, or each allowed set of options."""
+    """Every allowed answer to a question: each option, or each allowed set of options.
+
+    Where someone lives steers neither the route nor the advice (the validator sees to that),
+    only the contact details on the cards: its first answer stands for all.
+    """
+    if question.type == "place":
+        return [(question.options[0].id,)]
     if question.type == "single":
         return [(o.id,) for o in question.options]
     plain = [o.id for o in question.options if not o.exclusive]

@@ -2,12 +2,23 @@
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from collections.abc import Iterable, Iterator
 
-from .content import CONTACT_TYPES, END, PRIORITIES, QUESTION_TYPES, Condition, Content, Service
+from .content import (
+    CONTACT_TYPES,
+    END,
+    PRIORITIES,
+    QUESTION_TYPES,
+    REGIONAL,
+    Condition,
+    Content,
+    Service,
+)
 from .engine import holds
 from .paths import answer_sets
+from .places import UNVERIFIED
 
 
 def validate(content: Content) -> list[str]:
@@ -18,6 +29,7 @@ def validate(content: Content) -> list[str]:
         *_duplicates("group", (g.id for g in content.groups)),
         *_questions(content),
         *_services(content),
+        *_places(content),
     ]
     if not problems:  # the deeper checks assume a flow whose parts fit together
         problems += _graph(content)
@@ -63,6 +75,8 @@ def _services(content: Content) -> Iterator[str]:
         where = f"service '{s.id}'"
         if s.group not in groups:
             yield f"{where}: unknown group '{s.group}'"
+        if s.regional and s.regional not in REGIONAL:
+            yield f"{where}: unknown regional detail '{s.regional}'"
         if not s.sources:
             yield f"{where}: no source"
         if s.checked is None:
@@ -86,9 +100,43 @@ def _services(content: Content) -> Iterator[str]:
             yield from _condition(content, where, note.when)
 
 
+def _places(content: Content) -> Iterator[str]:
+    places = content.places
+    asking = [q.id for q in content.questions if q.type == "place"]
+    if len(asking) > 1:
+        yield f"questions {', '.join(asking)}: only one question may ask for the place"
+    if asking and not places.municipalities:
+        yield f"question '{asking[0]}': asks for the place, but there is no place data"
+    yield from _duplicates("region", (r.code for r in places.regions))
+    yield from _duplicates("municipality", (m.code for m in places.municipalities))
+    regions = {r.code for r in places.regions}
+    for region in places.regions:
+        where = f"region '{region.code}'"
+        if not re.fullmatch(r"VT\d\d", region.code):
+            yield f"{where}: not a CBS region code (VT and two digits)"
+        if not any(m.region == region.code for m in places.municipalities):
+            yield f"{where}: no municipality belongs to it"
+        for kind, value in region.raw_links.items():
+            if not (value.startswith(UNVERIFIED) or re.fullmatch(r"https?://\S+", value)):
+                yield f"{where}: {kind} '{value}' is neither a web address nor {UNVERIFIED}"
+    for municipality in places.municipalities:
+        where = f"municipality '{municipality.code}'"
+        if not re.fullmatch(r"GM\d{4}", municipality.code):
+            yield f"{where}: not a CBS municipality code (GM and four digits)"
+        if municipality.region not in regions:
+            yield f"{where}: unknown region '{municipality.region}'"
+    codes = {m.code for m in places.municipalities}
+    for name, code in places.aliases:
+        if code not in codes:
+            yield f"other name '{name}': unknown municipality '{code}'"
+
+
 def _condition(content: Content, where: str, condition: Condition | None) -> Iterator[str]:
     for question_id, values in (condition or {}).items():
         question = content.question(question_id)
+        if question and question.type == "place":
+            yield f"{where}: condition names '{question_id}': where someone lives steers nothing"
+            continue
         if not values:
             yield f"{where}: condition lists no answers for '{question_id}'"
         if question is None:
@@ -151,7 +199,7 @@ def _cycles(targets: dict[str, list[str]]) -> Iterator[str]:
         for target in targets.get(node, ()):
             if state.get(target) == "open":
                 here = [*route, node]
-                loop = [*here[here.index(target):], target]
+                loop = [*here[here.index(target) :], target]
                 yield f"question '{target}': cycle {' -> '.join(loop)}"
             elif target != END and target not in state:
                 yield from visit(target, [*route, node])

@@ -22,7 +22,7 @@ from werkzeug.wrappers import Response
 
 from .content import END, Content
 from .engine import Journey, advise, not_advised, walk
-from .forms import answer_of, question_form
+from .forms import question_form
 from .session import NOTICE, NOTICES
 
 bp = Blueprint("guide", __name__)
@@ -31,8 +31,11 @@ PRIORITY_LABELS = {
     "first": lazy_gettext("Doe dit eerst"),
     "also": lazy_gettext("Ook mogelijk"),
 }
-INFO_PAGES = {"privacy": "privacy.html", "toegankelijkheid": "toegankelijkheid.html",
-              "veilig-online": "veilig_online.html"}
+INFO_PAGES = {
+    "privacy": "privacy.html",
+    "toegankelijkheid": "toegankelijkheid.html",
+    "veilig-online": "veilig_online.html",
+}
 
 
 def content() -> Content:
@@ -80,8 +83,9 @@ def no_store(response: Response) -> Response:
 
 @bp.get("/")
 def start() -> str:
-    return render_template("start.html", started=bool(journey().answers),
-                           first_question=content().start)
+    return render_template(
+        "start.html", started=bool(journey().answers), first_question=content().start
+    )
 
 
 @bp.route("/vraag/<question_id>", methods=["GET", "POST"])
@@ -92,9 +96,9 @@ def question(question_id: str) -> Any:
     if question_id not in current.path and question_id != current.next_question:
         return redirect(next_url(current))
     changing = request.args.get("wijzigen") == "1"
-    form = question_form(question, current.answers.get(question_id))
+    form = question_form(question, current.answers.get(question_id), content().places)
     if form.validate_on_submit():
-        updated = walk(content(), {**current.answers, question_id: answer_of(form, question)})
+        updated = walk(content(), {**current.answers, question_id: form.answer()})
         session["answers"] = {q: list(values) for q, values in updated.answers.items()}
         if changing:  # back to the summary, asking any newly needed question first
             return redirect(next_url(updated, changing))
@@ -103,8 +107,9 @@ def question(question_id: str) -> Any:
     back = step_url(previous, changing) if previous else url_for("guide.start")
     if changing and current.complete:
         back = url_for("guide.check")
-    page = render_template("question.html", question=question, form=form, journey=current,
-                           back=back, changing=changing)
+    page = render_template(
+        "question.html", question=question, form=form, journey=current, back=back, changing=changing
+    )
     return page, 400 if form.errors else 200
 
 
@@ -125,8 +130,9 @@ def advice() -> Any:
     if not current.complete:
         return redirect(next_url(current))
     missed = not_advised(content(), current.answers) if session.get("intake") else []
-    return render_template("advice.html", advice=advise(content(), current.answers),
-                           not_advised=missed)
+    return render_template(
+        "advice.html", advice=advise(content(), current.answers), not_advised=missed
+    )
 
 
 @bp.get("/alle-hulp")
@@ -157,6 +163,11 @@ def layout() -> dict[str, Any]:
     """What the layout shows on every page: help to call now, if the answers ask for it."""
     answers = journey().answers
     safety = [a for a in advise(content(), answers) if a.priority == "safety"] if answers else []
-    return {"safety": safety, "content": content(), "notices": NOTICES,
-            "notice_category": NOTICE, "priority_labels": PRIORITY_LABELS,
-            "intake": session.get("intake", False)}
+    return {
+        "safety": safety,
+        "content": content(),
+        "notices": NOTICES,
+        "notice_category": NOTICE,
+        "priority_labels": PRIORITY_LABELS,
+        "intake": session.get("intake", False),
+    }

@@ -7,7 +7,7 @@ from flask.testing import FlaskClient
 
 from tests.helpers import answer, answer_all, check_page, csrf_token, text_of
 
-STARTED = {"stand": "weerlegd", "wie": "ouder_gezag"}
+STARTED = {"stand": "weerlegd", "wie": "ouder_gezag", "woonplaats": "geen"}
 
 
 def post_behoefte(client: FlaskClient, data: dict) -> tuple:
@@ -20,19 +20,23 @@ def still_answered(client: FlaskClient) -> bool:
     return client.get("/vraag/behoefte").status_code == 200
 
 
-@pytest.mark.parametrize(("question_id", "values", "message"), [
-    ("stand", [], "Kies hoe het onderzoek nu staat."),
-    ("stand", [""], "Kies hoe het onderzoek nu staat."),
-    ("stand", ["gestopt"], "Dit antwoord kennen we niet."),
-    ("stand", ["loopt", "weerlegd"], "Kies één antwoord."),
-    ("stand", ["<script>alert(1)</script>"], "Dit antwoord kennen we niet."),
-])
+@pytest.mark.parametrize(
+    ("question_id", "values", "message"),
+    [
+        ("stand", [], "Kies hoe het onderzoek nu staat."),
+        ("stand", [""], "Kies hoe het onderzoek nu staat."),
+        ("stand", ["gestopt"], "Dit antwoord kennen we niet."),
+        ("stand", ["loopt", "weerlegd"], "Kies één antwoord."),
+        ("stand", ["<script>alert(1)</script>"], "Dit antwoord kennen we niet."),
+    ],
+)
 def test_a_wrong_answer_shows_the_question_again_with_an_error_that_links_to_the_field(
     client: FlaskClient, question_id: str, values: list, message: str
 ) -> None:
     page = check_page(client.get(f"/vraag/{question_id}"))
-    response = client.post(f"/vraag/{question_id}",
-                           data={"csrf_token": csrf_token(page), question_id: values})
+    response = client.post(
+        f"/vraag/{question_id}", data={"csrf_token": csrf_token(page), question_id: values}
+    )
     page = check_page(response, status=400)
     assert page.title.get_text().startswith("Fout: ")
     summary = page.find(class_="error-summary")
@@ -85,18 +89,33 @@ def test_a_huge_body_is_refused_and_keeps_the_answers(client: FlaskClient) -> No
     assert still_answered(client)
 
 
-@pytest.mark.parametrize(("method", "path"), [
-    ("put", "/vraag/stand"), ("delete", "/vraag/stand"), ("post", "/advies"),
-    ("get", "/opnieuw"), ("post", "/"), ("post", "/weg"),
-])
+@pytest.mark.parametrize(
+    ("method", "path"),
+    [
+        ("put", "/vraag/stand"),
+        ("delete", "/vraag/stand"),
+        ("post", "/advies"),
+        ("get", "/opnieuw"),
+        ("post", "/"),
+        ("post", "/weg"),
+    ],
+)
 def test_a_wrong_method_gets_a_clear_page(client: FlaskClient, method: str, path: str) -> None:
     answer_all(client, STARTED)
     check_page(getattr(client, method)(path), status=405)
     assert still_answered(client)
 
 
-@pytest.mark.parametrize("path", ["/vraag/bestaat_niet", "/vraag/..%2F..%2Fetc%2Fpasswd",
-                                  "/nergens", "/vraag/", "/static/../app.py"])
+@pytest.mark.parametrize(
+    "path",
+    [
+        "/vraag/bestaat_niet",
+        "/vraag/..%2F..%2Fetc%2Fpasswd",
+        "/nergens",
+        "/vraag/",
+        "/static/../app.py",
+    ],
+)
 def test_an_unknown_address_gets_a_friendly_404(client: FlaskClient, path: str) -> None:
     page = check_page(client.get(path), status=404)
     assert "bestaat niet" in page.h1.get_text()

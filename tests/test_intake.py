@@ -18,12 +18,29 @@ from tests.conftest import TEST_CONFIG
 from tests.helpers import Answer, answer_all, check_page, csrf_token, text_of
 
 FAMILIES: list[dict[str, Answer]] = [
-    {"stand": "weerlegd", "wie": "ouder_gezag", "behoefte": "melder", "melder_bekend": "ja",
-     "melder_wanneer": "2_tot_3_maanden"},
-    {"stand": "loopt", "wie": "jongere_12_15", "behoefte": ["steun", "kinderen"],
-     "zwaarte": "kan_niet_aan", "netwerk": "nee"},
-    {"stand": "anders_afgerond", "wie": "andere_volwassene", "behoefte": ["klacht", "rechten"],
-     "klacht_vt": "ja_commissie"},
+    {
+        "stand": "weerlegd",
+        "wie": "ouder_gezag",
+        "woonplaats": "geen",
+        "behoefte": "melder",
+        "melder_bekend": "ja",
+        "melder_wanneer": "2_tot_3_maanden",
+    },
+    {
+        "stand": "loopt",
+        "wie": "jongere_12_15",
+        "woonplaats": "geen",
+        "behoefte": ["steun", "kinderen"],
+        "zwaarte": "kan_niet_aan",
+        "netwerk": "nee",
+    },
+    {
+        "stand": "anders_afgerond",
+        "wie": "andere_volwassene",
+        "woonplaats": "geen",
+        "behoefte": ["klacht", "rechten"],
+        "klacht_vt": "ja_commissie",
+    },
 ]
 
 
@@ -133,8 +150,9 @@ def test_three_intakes_in_a_row_each_get_their_own_handout_and_link_without_answ
     for family in FAMILIES:
         answer_all(client, family)
         advice_page = check_page(client.get("/advies"))
-        advised = [card.h3["id"].removeprefix("dienst-") for card in
-                   advice_page.find_all("article")]
+        advised = [
+            card.h3["id"].removeprefix("dienst-") for card in advice_page.find_all("article")
+        ]
         reasons = " ".join(text_of(why) for why in advice_page.select(".card__why"))
         for text in set(previous) - set(answer_texts(content, family)):
             assert text not in reasons  # nothing of the family before shows in this advice
@@ -144,16 +162,18 @@ def test_three_intakes_in_a_row_each_get_their_own_handout_and_link_without_answ
         for text in answer_texts(content, family):
             assert text not in handout_html
         assert not handout_page.select(".card__why")
-        assert [c.h3["id"].removeprefix("dienst-") for c in handout_page.find_all("article")] \
-            == advised
+        assert [
+            c.h3["id"].removeprefix("dienst-") for c in handout_page.find_all("article")
+        ] == advised
         handover = check_page(client.get("/advies/meegeven"))
         assert handover.find("svg", attrs={"role": "img"})
         link = handover.find(class_="handover-link").a["href"]
         payload = handover_payload(app, link)
         assert set(payload) == {"advice", "locale", "version"}
         assert [service_id for service_id, _ in payload["advice"]] == advised
-        option_ids = {v for value in family.values()
-                      for v in ([value] if isinstance(value, str) else value)}
+        option_ids = {
+            v for value in family.values() for v in ([value] if isinstance(value, str) else value)
+        }
         decoded = json.dumps(payload)
         assert not [v for v in option_ids if f'"{v}"' in decoded]
         opened = check_page(app.test_client().get(link.removeprefix("http://localhost")))
@@ -205,10 +225,16 @@ def test_a_link_from_before_the_content_changed_shows_a_kind_page(
     serializer = URLSafeTimedSerializer(app.secret_key, salt=SALT)
     for payload in (
         {"advice": [["huisarts", "first"]], "locale": "nl", "version": "oud"},
-        {"advice": [["bestaat_niet", "first"]], "locale": "nl",
-         "version": app.extensions["guide"].version},
-        {"advice": [["huisarts", "heel_belangrijk"]], "locale": "nl",
-         "version": app.extensions["guide"].version},
+        {
+            "advice": [["bestaat_niet", "first"]],
+            "locale": "nl",
+            "version": app.extensions["guide"].version,
+        },
+        {
+            "advice": [["huisarts", "heel_belangrijk"]],
+            "locale": "nl",
+            "version": app.extensions["guide"].version,
+        },
     ):
         page = check_page(client.get(f"/mee/{serializer.dumps(payload)}"), status=410)
         assert "te oud" in page.h1.get_text()
@@ -216,8 +242,13 @@ def test_a_link_from_before_the_content_changed_shows_a_kind_page(
 
 def test_a_link_signed_with_an_older_key_still_opens(app: Flask, client: FlaskClient) -> None:
     link = make_link(client).removeprefix("http://localhost")
-    rotated = create_app({**TEST_CONFIG, "SECRET_KEY": "the-key-after-rotation-long-enough",
-                          "SECRET_KEY_FALLBACKS": [TEST_CONFIG["SECRET_KEY"]]})
+    rotated = create_app(
+        {
+            **TEST_CONFIG,
+            "SECRET_KEY": "the-key-after-rotation-long-enough",
+            "SECRET_KEY_FALLBACKS": [TEST_CONFIG["SECRET_KEY"]],
+        }
+    )
     check_page(rotated.test_client().get(link))
 
 

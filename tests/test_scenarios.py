@@ -27,10 +27,17 @@ def card_text(page: BeautifulSoup, service_id: str) -> str:
 def test_refuted_parent_who_is_kept_busy_and_has_nobody_gets_the_huisarts_first(
     client: FlaskClient,
 ) -> None:
-    page = advice_for(client, {
-        "stand": "weerlegd", "wie": "ouder_gezag", "behoefte": "steun",
-        "zwaarte": "houdt_bezig", "netwerk": "nee",
-    })
+    page = advice_for(
+        client,
+        {
+            "stand": "weerlegd",
+            "wie": "ouder_gezag",
+            "woonplaats": "geen",
+            "behoefte": "steun",
+            "zwaarte": "houdt_bezig",
+            "netwerk": "nee",
+        },
+    )
     assert section(page, "safety") == []
     assert section(page, "first")[:2] == ["huisarts", "poh_ggz"]
     assert {"psycholoog", "jeugdstem"} <= set(section(page, "also"))
@@ -41,9 +48,16 @@ def test_refuted_parent_who_is_kept_busy_and_has_nobody_gets_the_huisarts_first(
 def test_parent_who_wants_to_complain_and_did_not_talk_to_vt_yet_starts_with_the_staff_member(
     client: FlaskClient,
 ) -> None:
-    page = advice_for(client, {
-        "stand": "weerlegd", "wie": "ouder_gezag", "behoefte": "klacht", "klacht_vt": "nee",
-    })
+    page = advice_for(
+        client,
+        {
+            "stand": "weerlegd",
+            "wie": "ouder_gezag",
+            "woonplaats": "geen",
+            "behoefte": "klacht",
+            "klacht_vt": "nee",
+        },
+    )
     assert "vt_klacht" in section(page, "first")
     steps = page.find(id="dienst-vt_klacht").parent.find("ol").find_all("li")
     assert "medewerker" in steps[0].get_text()
@@ -53,20 +67,33 @@ def test_parent_who_wants_to_complain_and_did_not_talk_to_vt_yet_starts_with_the
 
 
 def test_after_the_complaints_committee_the_ombudsman_comes_first(client: FlaskClient) -> None:
-    page = advice_for(client, {
-        "stand": "weerlegd", "wie": "ouder_gezag", "behoefte": "klacht",
-        "klacht_vt": "ja_commissie",
-    })
+    page = advice_for(
+        client,
+        {
+            "stand": "weerlegd",
+            "wie": "ouder_gezag",
+            "woonplaats": "geen",
+            "behoefte": "klacht",
+            "klacht_vt": "ja_commissie",
+        },
+    )
     assert "nationale_ombudsman" in section(page, "first")
 
 
 def test_parent_who_learned_of_a_malicious_report_two_months_ago_sees_the_three_month_term(
     client: FlaskClient,
 ) -> None:
-    page = advice_for(client, {
-        "stand": "weerlegd", "wie": "ouder_gezag", "behoefte": "melder",
-        "melder_bekend": "ja", "melder_wanneer": "2_tot_3_maanden",
-    })
+    page = advice_for(
+        client,
+        {
+            "stand": "weerlegd",
+            "wie": "ouder_gezag",
+            "woonplaats": "geen",
+            "behoefte": "melder",
+            "melder_bekend": "ja",
+            "melder_wanneer": "2_tot_3_maanden",
+        },
+    )
     first = section(page, "first")
     assert "politie_aangifte" in first and "juridisch_loket" in first
     police = card_text(page, "politie_aangifte")
@@ -76,10 +103,17 @@ def test_parent_who_learned_of_a_malicious_report_two_months_ago_sees_the_three_
 def test_anyone_who_thinks_of_ending_their_life_sees_113_and_112_above_everything(
     client: FlaskClient,
 ) -> None:
-    page = advice_for(client, {
-        "stand": "loopt", "wie": "jongere_16_plus", "behoefte": "steun",
-        "zwaarte": "levenseinde", "netwerk": "ja",
-    })
+    page = advice_for(
+        client,
+        {
+            "stand": "loopt",
+            "wie": "jongere_16_plus",
+            "woonplaats": "geen",
+            "behoefte": "steun",
+            "zwaarte": "levenseinde",
+            "netwerk": "ja",
+        },
+    )
     cards = [card.h3["id"] for card in page.find_all("article")]
     assert cards[:2] == ["dienst-alarm_112", "dienst-zelfmoordpreventie_113"]
     assert set(section(page, "safety")) == {"alarm_112", "zelfmoordpreventie_113"}
@@ -89,8 +123,16 @@ def test_anyone_who_thinks_of_ending_their_life_sees_113_and_112_above_everythin
 def test_help_to_call_now_shows_on_the_next_questions_once_the_answer_calls_for_it(
     client: FlaskClient,
 ) -> None:
-    answer_all(client, {"stand": "loopt", "wie": "ouder_gezag", "behoefte": ["steun", "klacht"],
-                        "zwaarte": "levenseinde"})
+    answer_all(
+        client,
+        {
+            "stand": "loopt",
+            "wie": "ouder_gezag",
+            "woonplaats": "geen",
+            "behoefte": ["steun", "klacht"],
+            "zwaarte": "levenseinde",
+        },
+    )
     page = check_page(client.get("/vraag/netwerk"))
     banner = page.find("aside", class_="safety")
     assert banner and "113" in text_of(banner)

@@ -16,7 +16,7 @@ from guide.session import IDLE_SECONDS, EncryptedSessionInterface
 from tests.conftest import TEST_CONFIG
 from tests.helpers import answer_all, check_page, text_of
 
-STARTED = {"stand": "weerlegd", "wie": "ouder_zonder_gezag"}
+STARTED = {"stand": "weerlegd", "wie": "ouder_zonder_gezag", "woonplaats": "geen"}
 COOKIE = "nazorgwijzer"
 
 
@@ -45,12 +45,15 @@ def test_the_cookie_is_secure_outside_development(monkeypatch: pytest.MonkeyPatc
     assert "Secure" in app.test_client().get("/vraag/stand").headers["Set-Cookie"]
 
 
-@pytest.mark.parametrize("value", [
-    "niet-versleuteld",
-    "",
-    "gAAAAA" + "x" * 80,
-    Fernet(Fernet.generate_key()).encrypt(b'{"version": "x", "data": {}}').decode(),
-])
+@pytest.mark.parametrize(
+    "value",
+    [
+        "niet-versleuteld",
+        "",
+        "gAAAAA" + "x" * 80,
+        Fernet(Fernet.generate_key()).encrypt(b'{"version": "x", "data": {}}').decode(),
+    ],
+)
 def test_a_forged_cookie_starts_a_fresh_journey_with_a_notice(
     client: FlaskClient, value: str
 ) -> None:
@@ -103,8 +106,13 @@ def test_answers_saved_for_other_questions_start_a_fresh_journey(
 
 def test_a_cookie_made_with_an_older_key_is_still_read(client: FlaskClient) -> None:
     answer_all(client, STARTED)
-    rotated = create_app({**TEST_CONFIG, "SECRET_KEY": "a-brand-new-key-after-rotation",
-                          "SECRET_KEY_FALLBACKS": [TEST_CONFIG["SECRET_KEY"]]})
+    rotated = create_app(
+        {
+            **TEST_CONFIG,
+            "SECRET_KEY": "a-brand-new-key-after-rotation",
+            "SECRET_KEY_FALLBACKS": [TEST_CONFIG["SECRET_KEY"]],
+        }
+    )
     other = rotated.test_client()
     other.set_cookie(COOKIE, cookie_of(client))
     assert other.get("/vraag/behoefte").status_code == 200

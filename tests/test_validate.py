@@ -111,15 +111,27 @@ def test_several_problems_are_all_reported_in_order_of_the_checks() -> None:
     [
         ("list_at_top", "list_at_top/flow.yaml", "expected a mapping at the top"),
         ("not_yaml", "not_yaml/flow.yaml", "expected ',' or ']'"),
-        ("missing_field", "missing_field/services.yaml",
-         "services entry 3 (huisarts): missing or malformed 'name'"),
+        (
+            "missing_field",
+            "missing_field/services.yaml",
+            "services entry 3 (huisarts): missing or malformed 'name'",
+        ),
         ("duplicate_key", "duplicate_key/flow.yaml", "key 'behoefte' appears twice"),
-        ("unquoted_phone_number", "unquoted_phone_number/services.yaml",
-         "contact value 75: put it in quotes"),
+        (
+            "unquoted_phone_number",
+            "unquoted_phone_number/services.yaml",
+            "contact value 75: put it in quotes",
+        ),
         ("impossible_date", "impossible_date/services.yaml", "day is out of range"),
     ],
-    ids=["list at the top", "not yaml", "missing field", "duplicate key", "unquoted phone",
-         "impossible date"],
+    ids=[
+        "list at the top",
+        "not yaml",
+        "missing field",
+        "duplicate key",
+        "unquoted phone",
+        "impossible date",
+    ],
 )
 def test_a_malformed_content_file_is_refused_with_its_path(
     fixture: str, named_path: str, detail: str

@@ -8,11 +8,17 @@ from flask.testing import FlaskClient
 from guide.content import Content
 from tests.helpers import answer, answer_all, check_page, csrf_token, text_of
 
-REFUTED_PARENT = {"stand": "weerlegd", "wie": "ouder_gezag", "behoefte": "rechten"}
+REFUTED_PARENT = {
+    "stand": "weerlegd",
+    "wie": "ouder_gezag",
+    "woonplaats": "geen",
+    "behoefte": "rechten",
+}
 
 
-@pytest.mark.parametrize("path", ["/", "/alle-hulp", "/privacy", "/toegankelijkheid",
-                                  "/veilig-online"])
+@pytest.mark.parametrize(
+    "path", ["/", "/alle-hulp", "/privacy", "/toegankelijkheid", "/veilig-online"]
+)
 def test_pages_without_answers_render_and_may_be_indexed(client: FlaskClient, path: str) -> None:
     response = client.get(path)
     check_page(response)
@@ -23,18 +29,27 @@ def test_pages_without_answers_render_and_may_be_indexed(client: FlaskClient, pa
 def test_every_question_page_renders_with_its_step_and_a_back_link(
     client: FlaskClient, content: Content
 ) -> None:
-    answers = {"stand": "weerlegd", "wie": "ouder_gezag", "behoefte": ["steun", "klacht", "melder"],
-               "zwaarte": "kan_niet_aan", "netwerk": "ja", "klacht_vt": "nee",
-               "melder_bekend": "nee", "melder_wanneer": "weet_niet"}
+    answers = {
+        "stand": "weerlegd",
+        "wie": "ouder_gezag",
+        "woonplaats": "geen",
+        "behoefte": ["steun", "klacht", "melder"],
+        "zwaarte": "kan_niet_aan",
+        "netwerk": "ja",
+        "klacht_vt": "nee",
+        "melder_bekend": "nee",
+        "melder_wanneer": "weet_niet",
+    }
     assert list(answers) == [q.id for q in content.questions]  # this walk sees every question
     previous = "/"
     for number, (question_id, value) in enumerate(answers.items(), start=1):
         response = client.get(f"/vraag/{question_id}")
         page = check_page(response)
         assert response.headers["X-Robots-Tag"] == "noindex, nofollow"
-        assert f"Vraag {number} van 8" in page.title.get_text()
+        assert f"Vraag {number} van 9" in page.title.get_text()
         assert page.find("a", class_="back-link")["href"] == previous
-        assert page.find("legend").h1
+        heading = page.h1.find("label") if question_id == "woonplaats" else page.legend.h1
+        assert heading, question_id  # the question is the heading and names its field
         answer(client, question_id, value)
         previous = f"/vraag/{question_id}"
     assert client.get("/vraag/melder_wanneer").status_code == 200
@@ -46,15 +61,22 @@ def test_a_valid_answer_goes_to_the_next_question(client: FlaskClient) -> None:
 
 
 def test_going_back_shows_the_answer_given_before(client: FlaskClient) -> None:
-    answer_all(client, {"stand": "weerlegd", "wie": "ouder_gezag"})
+    answer_all(client, {"stand": "weerlegd", "wie": "ouder_gezag", "woonplaats": "geen"})
     page = check_page(client.get("/vraag/stand"))
     assert page.find("input", value="weerlegd").has_attr("checked")
     assert not page.find("input", value="loopt").has_attr("checked")
 
 
 def test_several_answers_are_prefilled_on_a_multiple_choice_question(client: FlaskClient) -> None:
-    answer_all(client, {"stand": "weerlegd", "wie": "ouder_gezag",
-                        "behoefte": ["klacht", "rechten"]})
+    answer_all(
+        client,
+        {
+            "stand": "weerlegd",
+            "wie": "ouder_gezag",
+            "woonplaats": "geen",
+            "behoefte": ["klacht", "rechten"],
+        },
+    )
     page = check_page(client.get("/vraag/behoefte"))
     checked = {i["value"] for i in page.find_all("input", checked=True)}
     assert checked == {"klacht", "rechten"}
@@ -123,8 +145,16 @@ def test_a_change_that_needs_a_new_question_asks_it_first_then_returns_to_the_su
 def test_a_change_that_needs_several_new_questions_asks_them_all_then_returns_to_the_summary(
     client: FlaskClient,
 ) -> None:
-    answer_all(client, {"stand": "weerlegd", "wie": "ouder_gezag", "behoefte": "klacht",
-                        "klacht_vt": "nee"})
+    answer_all(
+        client,
+        {
+            "stand": "weerlegd",
+            "wie": "ouder_gezag",
+            "woonplaats": "geen",
+            "behoefte": "klacht",
+            "klacht_vt": "nee",
+        },
+    )
     response = answer(client, "behoefte", ["steun", "klacht"], query="?wijzigen=1")
     assert response.location == "/vraag/zwaarte?wijzigen=1"
     page = check_page(client.get(response.location))
@@ -136,8 +166,16 @@ def test_a_change_that_needs_several_new_questions_asks_them_all_then_returns_to
 
 
 def test_a_change_drops_the_answers_that_no_longer_apply(client: FlaskClient) -> None:
-    answer_all(client, {"stand": "weerlegd", "wie": "ouder_gezag", "behoefte": "klacht",
-                        "klacht_vt": "nee"})
+    answer_all(
+        client,
+        {
+            "stand": "weerlegd",
+            "wie": "ouder_gezag",
+            "woonplaats": "geen",
+            "behoefte": "klacht",
+            "klacht_vt": "nee",
+        },
+    )
     answer(client, "behoefte", "rechten", query="?wijzigen=1")
     page = check_page(client.get("/controleren"))
     assert "klacht_vt" not in str(page)
