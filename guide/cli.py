@@ -9,6 +9,7 @@ from flask import current_app
 from flask.cli import AppGroup
 
 from .content import END, Content
+from .links import external_links, problem_with
 from .paths import answer_sets
 
 DOT_QUOTE, MERMAID_QUOTE = '\\"', "#quot;"
@@ -35,6 +36,23 @@ def check(paths: bool) -> None:
             f"{len(lengths)} ways through; answers to advice: shortest {min(lengths)}, "
             f"median {statistics.median(lengths):g}, longest {max(lengths)}."
         )
+
+
+@guide.command("links")
+@click.option(
+    "--check", "check_them", is_flag=True, help="Fetch each address and report dead ones."
+)
+def links(check_them: bool) -> None:
+    """List every external web address in the content, with the entry it belongs to."""
+    dead = 0
+    for entry, url in external_links(_content()):
+        problem = problem_with(url) if check_them else None
+        dead += problem is not None
+        click.echo(f"{entry}\t{url}" + (f"\tDEAD: {problem}" if problem else ""))
+    if check_them:
+        click.echo(f"{dead} dead link(s).")
+        if dead:
+            raise SystemExit(1)
 
 
 @guide.command("graph")

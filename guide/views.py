@@ -23,6 +23,7 @@ from werkzeug.wrappers import Response
 from .content import END, Content
 from .engine import Journey, advise, not_advised, walk
 from .forms import question_form
+from .places import Place
 from .session import NOTICE, NOTICES
 
 bp = Blueprint("guide", __name__)
@@ -30,6 +31,11 @@ PRIORITY_LABELS = {
     "safety": lazy_gettext("Hulp nu"),
     "first": lazy_gettext("Doe dit eerst"),
     "also": lazy_gettext("Ook mogelijk"),
+}
+REGION_LINK_LABELS = {
+    "website": lazy_gettext("Website van uw Veilig Thuis"),
+    "complaints": lazy_gettext("Klachtenregeling van uw Veilig Thuis"),
+    "file": lazy_gettext("Uw dossier en uw rechten bij uw Veilig Thuis"),
 }
 INFO_PAGES = {
     "privacy": "privacy.html",
@@ -55,6 +61,13 @@ def step_url(node: str, changing: bool = False) -> str:
     if node == END:
         return url_for("guide.check")
     return url_for("guide.question", question_id=node, **({"wijzigen": 1} if changing else {}))
+
+
+def place_of(current: Journey) -> Place | None:
+    """Where the visitor said they live, if they said."""
+    question = content().place_question
+    code = current.answers.get(question.id, ("",))[0] if question else ""
+    return content().places.place(code)
 
 
 def next_url(current: Journey, changing: bool = False) -> str:
@@ -131,7 +144,10 @@ def advice() -> Any:
         return redirect(next_url(current))
     missed = not_advised(content(), current.answers) if session.get("intake") else []
     return render_template(
-        "advice.html", advice=advise(content(), current.answers), not_advised=missed
+        "advice.html",
+        advice=advise(content(), current.answers),
+        not_advised=missed,
+        place=place_of(current),
     )
 
 
@@ -169,5 +185,11 @@ def layout() -> dict[str, Any]:
         "notices": NOTICES,
         "notice_category": NOTICE,
         "priority_labels": PRIORITY_LABELS,
+        "region_link_labels": REGION_LINK_LABELS,
         "intake": session.get("intake", False),
     }
+
+
+@bp.get("/veilig-thuis-regios")
+def regions() -> str:
+    return render_template("regions.html", places=content().places)

@@ -72,6 +72,22 @@ EXPECTED: dict[str, list[str]] = {
         "service 'luisterlijn': condition names unknown question 'netwerk'",
     ],
     "condition_without_answers": ["question 'behoefte': condition lists no answers for 'behoefte'"],
+    "place_steers_routing": [
+        "question 'behoefte': condition names 'woonplaats': where someone lives steers nothing"
+    ],
+    "region_link_is_not_an_address": [
+        "region 'VT15': complaints 'www.example.org/klacht' is neither a web address nor UNVERIFIED"
+    ],
+    "municipality_in_unknown_region": [
+        "region 'VT27': no municipality belongs to it",
+        "municipality 'GM0796': unknown region 'VT28'",
+    ],
+    "other_name_of_unknown_municipality": ["other name 'Den Bosch': unknown municipality 'GM0797'"],
+    "not_a_cbs_code": ["municipality 'G855': not a CBS municipality code (GM and four digits)"],
+    "place_question_without_place_data": [
+        "question 'woonplaats': needs at least 2 options, has 1",
+        "question 'woonplaats': asks for the place, but there is no place data",
+    ],
     # Its rule needs 'weet_niet' and 'netwerk', but 'weet_niet' routes past 'netwerk'.
     "service_excluded_by_routing": ["service 'luisterlijn': no answers lead to it"],
 }
@@ -79,6 +95,10 @@ EXPECTED: dict[str, list[str]] = {
 
 def test_the_valid_fixture_has_no_problems() -> None:
     assert validate(load(FIXTURES / "valid")) == []
+
+
+def test_the_fixture_with_places_has_no_problems() -> None:
+    assert validate(load(FIXTURES / "places")) == []
 
 
 def test_the_real_content_has_no_problems(content: Content) -> None:

@@ -1,0 +1,44 @@
+"""Every external web address in the content, and whether it still answers (for the operator)."""
+
+from __future__ import annotations
+
+import urllib.error
+import urllib.request
+
+from .content import Content
+
+TIMEOUT_SECONDS = 10
+USER_AGENT = "Nazorgwijzer link check"
+
+
+def external_links(content: Content) -> list[tuple[str, str]]:
+    """(entry it belongs to, address) for every web address the pages can show."""
+    links = [
+        (f"service '{service.id}'", contact.value)
+        for service in content.services
+        for contact in service.contact
+        if contact.type == "web"
+    ]
+    links += [
+        (f"region '{region.code}' {kind}", url)
+        for region in content.places.regions
+        for kind in region.raw_links
+        if (url := region.link(kind))
+    ]
+    return links
+
+
+def problem_with(url: str, timeout: float = TIMEOUT_SECONDS) -> str | None:
+    """None if the address answers; else what went wrong. HEAD first, GET where HEAD is refused."""
+    failure = ""
+    for method in ("HEAD", "GET"):
+        request = urllib.request.Request(url, method=method, headers={"User-Agent": USER_AGENT})
+        try:
+            with urllib.request.urlopen(request, timeout=timeout):
+                return None
+        except urllib.error.HTTPError as error:
+            failure = f"HTTP {error.code}"
+            error.close()
+        except (urllib.error.URLError, TimeoutError, OSError) as error:
+            failure = str(getattr(error, "reason", error))
+    return failure
