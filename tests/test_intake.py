@@ -259,7 +259,8 @@ def test_the_route_map_lists_every_question_option_and_service(
     text = text_of(page)
     for question in content.questions:
         assert page.find(id=f"vraag-{question.id}")
-        assert all(option.label in text for option in question.options)
+        options = question.options[:1] if question.type == "place" else question.options
+        assert all(option.label in text for option in options)
     for service in content.services:
         assert page.find("h3", string=service.name)
     # Every routing rule appears: the behoefte question has one line per rule.
