@@ -1,0 +1,98 @@
+"""Plain Dutch (B1): short sentences, and jargon explained where a page first uses it."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+from babel.messages.pofile import read_po
+from flask.testing import FlaskClient
+
+from tests.helpers import answer_all, check_page, text_of
+
+POT = Path(__file__).parent.parent / "translations" / "messages.pot"
+MAX_WORDS_PER_SENTENCE = 20
+MAX_AVERAGE_WORDS = 13
+
+# Words a reader may not know -> phrases that explain them. Where a page first uses the word,
+# one of its explanations must stand within EXPLAINED_WITHIN characters (before or after).
+# Web addresses do not count as a use.
+GLOSSARY = {
+    "gezag": ["beslissingen over uw kind"],
+    "klachtdelict": ["alleen vervolgd als"],
+    "eigen risico": ["het deel dat u zelf betaalt"],
+    "POH-GGZ": ["praktijkondersteuner"],
+    "inzage": ["lezen wat er"],
+    "klachtenfunctionaris": ["persoon die klachten behandelt"],
+    "vertrouwenspersoon": ["helpt u en staat aan uw kant"],
+    "weerlegd": ["zorgen niet klopten", "zorgen klopten niet"],
+}
+EXPLAINED_WITHIN = 250
+
+
+def dutch_texts() -> list[str]:
+    with POT.open("rb") as file:
+        return [m.id for m in read_po(file) if m.id and isinstance(m.id, str)]
+
+
+def sentences(text: str) -> list[list[str]]:
+    text = re.sub(r"%\(\w+\)s", "X", text)
+    parts = re.split(r"(?<=[.!?:])\s+", text)
+    return [words for part in parts if (words := re.findall(r"[\w\u2019'-]+", part))]
+
+
+def test_the_sentence_counter_counts_words_per_sentence() -> None:
+    assert [len(s) for s in sentences("Bel 113. U bent niet alleen! Dag")] == [2, 4, 1]
+
+
+@pytest.mark.parametrize("text", dutch_texts())
+def test_no_sentence_is_longer_than_20_words(text: str) -> None:
+    longest = max((len(s) for s in sentences(text)), default=0)
+    assert longest <= MAX_WORDS_PER_SENTENCE, text
+
+
+@pytest.mark.parametrize("text", dutch_texts())
+def test_sentences_are_13_words_or_less_on_average(text: str) -> None:
+    lengths = [len(s) for s in sentences(text)]
+    assert not lengths or sum(lengths) / len(lengths) <= MAX_AVERAGE_WORDS, text
+
+
+EVERY_NEED = {
+    "stand": "weerlegd",
+    "wie": "ouder_gezag",
+    "woonplaats": "geen",
+    "behoefte": ["steun", "gesprek_vt", "klacht", "rechten", "melder", "kinderen", "thuis"],
+    "zwaarte": "kan_niet_aan",
+    "netwerk": "nee",
+    "klacht_vt": "nee",
+    "melder_bekend": "ja",
+    "melder_wanneer": "2_tot_3_maanden",
+}
+
+
+def pages(client: FlaskClient) -> dict[str, str]:
+    """The visible text of every kind of page, with as much advice as the answers give."""
+    found = {}
+    for path in ["/", "/alle-hulp", "/routekaart", "/intake", "/privacy", "/veilig-online"]:
+        found[path] = text_of(check_page(client.get(path)))
+    for question in EVERY_NEED:
+        found[f"/vraag/{question}"] = text_of(check_page(client.get(f"/vraag/{question}")))
+        answer_all(client, {question: EVERY_NEED[question]})
+    for path in ["/controleren", "/advies", "/advies/uitdraai"]:
+        found[path] = text_of(check_page(client.get(path)))
+    return found
+
+
+def test_jargon_is_explained_where_a_page_first_uses_it(client: FlaskClient) -> None:
+    unexplained = []
+    for path, text in pages(client).items():
+        text = re.sub(r"\S+\.nl\S*", "", text)
+        for term, explanations in GLOSSARY.items():
+            first = text.find(term)
+            if first == -1:
+                continue
+            nearby = text[max(0, first - EXPLAINED_WITHIN) : first + len(term) + EXPLAINED_WITHIN]
+            if not any(explanation in nearby for explanation in explanations):
+                unexplained.append(f"{path}: {term} … {nearby[:120]}")
+    assert unexplained == []
