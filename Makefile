@@ -6,7 +6,7 @@ PYBABEL := $(BIN)/python -m babel.messages.frontend
 PO := $(wildcard translations/*/LC_MESSAGES/messages.po)
 MO := $(PO:.po=.mo)
 
-.PHONY: build run test translations content-check clean
+.PHONY: build run test pot translations content-check clean
 
 build: $(VENV)/.deps $(MO)
 
@@ -16,15 +16,20 @@ run: build
 test: $(VENV)/.dev-deps $(MO)
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
+	$(BIN)/bandit -q -r guide app.py gunicorn.conf.py
 	$(BIN)/python -m pytest
 
 content-check: $(VENV)/.deps
 	NAZORGWIJZER_ENV=development $(BIN)/flask --app app guide check --paths
 
 # Re-extract every text (templates, Python and the content files) and merge it into each language.
-translations: $(VENV)/.deps
-	$(PYBABEL) extract -F babel.cfg --no-location --sort-output --omit-header -o translations/messages.pot .
-	$(if $(PO),$(PYBABEL) update -i translations/messages.pot -d translations --no-fuzzy-matching)
+POT ?= translations/messages.pot
+pot: $(VENV)/.deps
+	$(PYBABEL) extract -F babel.cfg -k lazy_gettext -k lazy_pgettext:1c,2 --no-location \
+		--sort-output --omit-header -o $(POT) . >/dev/null
+
+translations: pot
+	$(PYBABEL) update -i translations/messages.pot -d translations --no-fuzzy-matching >/dev/null
 
 translations/%/LC_MESSAGES/messages.mo: translations/%/LC_MESSAGES/messages.po $(VENV)/.deps
 	$(PYBABEL) compile -i $< -o $@

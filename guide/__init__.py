@@ -11,8 +11,9 @@ import click
 from flask import Flask
 from flask_wtf.csrf import CSRFProtect
 from jinja2 import StrictUndefined
+from werkzeug.middleware.proxy_fix import ProxyFix
 
-from . import cli, errors, i18n, intake, views
+from . import assets, cli, errors, headers, i18n, intake, logs, views
 from .content import load
 from .session import EncryptedSessionInterface
 from .validate import validate
@@ -31,9 +32,7 @@ class StartupError(click.ClickException):
 
 def create_app(test_config: dict[str, Any] | None = None) -> Flask:
     """Build the app; refuse to start on missing secrets or invalid content."""
-    app = Flask(
-        __name__, template_folder=str(ROOT / "templates"), static_folder=str(ROOT / "static")
-    )
+    app = Flask(__name__, template_folder=str(ROOT / "templates"), static_folder=None)
     app.config.from_mapping(_config_from_environment())
     if test_config:
         app.config.from_mapping(test_config)
@@ -50,6 +49,11 @@ def create_app(test_config: dict[str, Any] | None = None) -> Flask:
     app.session_interface = EncryptedSessionInterface(content.version)
 
     app.jinja_env.undefined = StrictUndefined
+    if app.config["BEHIND_PROXY"]:  # trust the TLS proxy's X-Forwarded-Proto and -Host
+        app.wsgi_app = ProxyFix(app.wsgi_app, x_proto=1, x_host=1)  # type: ignore[method-assign]
+    logs.init_app(app)
+    headers.init_app(app)
+    assets.init_app(app, ROOT / "static")
     csrf.init_app(app)
     i18n.init_app(app, str(ROOT / "translations"))
     app.register_blueprint(views.bp)
@@ -74,4 +78,5 @@ def _config_from_environment() -> dict[str, Any]:
         "WTF_CSRF_TIME_LIMIT": None,  # the token dies with the session (30 minutes idle)
         "QUICK_EXIT_URL": os.environ.get("QUICK_EXIT_URL", "https://www.google.nl/"),
         "CONTENT_DIR": str(Path(__file__).parent),
+        "BEHIND_PROXY": os.environ.get("BEHIND_PROXY") == "1",
     }

@@ -225,7 +225,9 @@ class _StrictLoader(yaml.SafeLoader):
 
 def _read_yaml(path: Path) -> dict[str, Any]:
     try:
-        data = yaml.load(path.read_text(encoding="utf-8"), Loader=_StrictLoader)
+        text = path.read_text(encoding="utf-8")
+        # _StrictLoader is a SafeLoader: it builds only plain data, never objects.
+        data = yaml.load(text, Loader=_StrictLoader)  # nosec B506
     except (OSError, ValueError, yaml.YAMLError) as error:
         raise ContentFormatError(f"{path}: {error}") from error
     if not isinstance(data, dict):

@@ -6,21 +6,41 @@ from collections.abc import Iterator
 from typing import IO, Any
 
 import yaml
-from flask import Flask
-from flask_babel import Babel, get_locale, gettext
+from flask import Flask, g, request, session
+from flask_babel import Babel, get_locale, gettext, refresh
 
 from .content import TEXT_KEYS
 
 DEFAULT_LOCALE = "nl"  # Dutch is the source language: its texts are the msgids
-LANGUAGES = {"nl": "Nederlands"}
-RIGHT_TO_LEFT: frozenset[str] = frozenset()
+# Each language by its own name, so that a visitor finds theirs without reading Dutch.
+LANGUAGES = {
+    "nl": "Nederlands",
+    "en": "English",
+    "ar": "العربية",
+    "tr": "Türkçe",
+    "pl": "Polski",
+    "uk": "Українська",
+}
+RIGHT_TO_LEFT = frozenset({"ar"})
 
 babel = Babel()
 
 
 def select_locale() -> str:
-    """The language for this request."""
-    return DEFAULT_LOCALE
+    """The language for this request: the visitor's own choice, else what the page is for
+    (a hand-over link carries the family's language), else the browser's, else Dutch."""
+    chosen = session.get("lang")
+    if chosen in LANGUAGES:
+        return chosen
+    if g.get("page_locale") in LANGUAGES:
+        return g.page_locale
+    return request.accept_languages.best_match(LANGUAGES) or DEFAULT_LOCALE
+
+
+def use_page_locale(locale: str) -> None:
+    """Show this page in the language it was made for, unless the visitor chose one."""
+    g.page_locale = locale
+    refresh()  # the locale may have been looked up already in this request
 
 
 def text_direction(locale: str) -> str:
@@ -38,9 +58,9 @@ def init_app(app: Flask, translations: str) -> None:
     app.jinja_env.filters["t"] = gettext
 
     @app.context_processor
-    def language() -> dict[str, str]:
+    def language() -> dict[str, object]:
         locale = str(get_locale())
-        return {"locale": locale, "direction": text_direction(locale)}
+        return {"locale": locale, "direction": text_direction(locale), "languages": LANGUAGES}
 
 
 def extract_content(

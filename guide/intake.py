@@ -12,8 +12,9 @@ from werkzeug.wrappers import Response
 from .content import END
 from .engine import advise
 from .handover import HandoverError, make_token, qr_svg, read_token
+from .i18n import use_page_locale
 from .session import NOTICE
-from .views import content, journey, next_url, private_page
+from .views import content, journey, next_url, private_page, wipe_answers
 
 bp = Blueprint("intake", __name__)
 
@@ -30,7 +31,7 @@ def intake() -> str:
 def new_client() -> Response:
     """Start an intake with a clean slate: nothing of the family before may remain."""
     was_on = session.get("intake", False)
-    session.clear()
+    wipe_answers()
     session["intake"] = True
     if was_on:
         flash("new_client", NOTICE)
@@ -39,7 +40,7 @@ def new_client() -> Response:
 
 @bp.post("/intake/stop")
 def stop_intake() -> Response:
-    session.clear()
+    wipe_answers()
     flash("wiped", NOTICE)
     return redirect(url_for("guide.start"), 303)
 
@@ -77,6 +78,7 @@ def handed_over(token: str) -> Any:
     except HandoverError as error:
         page = render_template("handover_problem.html", reason=error.reason)
         return page, HANDOVER_STATUS[error.reason]
+    use_page_locale(received.locale)
     return render_template("handed_over.html", advice=received.advice)
 
 

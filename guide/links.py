@@ -30,11 +30,14 @@ def external_links(content: Content) -> list[tuple[str, str]]:
 
 def problem_with(url: str, timeout: float = TIMEOUT_SECONDS) -> str | None:
     """None if the address answers; else what went wrong. HEAD first, GET where HEAD is refused."""
+    if not url.startswith(("http://", "https://")):
+        return "not a web address"
     failure = ""
     for method in ("HEAD", "GET"):
         request = urllib.request.Request(url, method=method, headers={"User-Agent": USER_AGENT})
         try:
-            with urllib.request.urlopen(request, timeout=timeout):
+            # Only http(s), checked above: no file: or other schemes.
+            with urllib.request.urlopen(request, timeout=timeout):  # nosec B310
                 return None
         except urllib.error.HTTPError as error:
             failure = f"HTTP {error.code}"

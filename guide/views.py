@@ -23,6 +23,7 @@ from werkzeug.wrappers import Response
 from .content import END, Content
 from .engine import Journey, advise, not_advised, walk
 from .forms import question_form
+from .i18n import LANGUAGES
 from .places import Place
 from .session import NOTICE, NOTICES
 
@@ -94,6 +95,12 @@ def no_store(response: Response) -> Response:
     return response
 
 
+@bp.get("/healthz")
+def health() -> tuple[str, int, dict[str, str]]:
+    """For the load balancer: the app is up and its content valid (else it would not run)."""
+    return "ok", 200, {"Content-Type": "text/plain; charset=utf-8"}
+
+
 @bp.get("/")
 def start() -> str:
     return render_template(
@@ -156,9 +163,17 @@ def all_help() -> str:
     return render_template("all_help.html", groups=content().groups, services=content().services)
 
 
+def wipe_answers() -> None:
+    """Forget everything about the visitor except the language they read in."""
+    language = session.get("lang")
+    session.clear()
+    if language:
+        session["lang"] = language
+
+
 @bp.post("/opnieuw")
 def start_again() -> Response:
-    session.clear()
+    wipe_answers()
     flash("wiped", NOTICE)
     return redirect(url_for("guide.start"), 303)
 
@@ -188,6 +203,19 @@ def layout() -> dict[str, Any]:
         "region_link_labels": REGION_LINK_LABELS,
         "intake": session.get("intake", False),
     }
+
+
+@bp.get("/taal/<code>")
+def choose_language(code: str) -> Response:
+    """Switch the language and return to the same page, answers and all."""
+    if code not in LANGUAGES:
+        abort(404)
+    session["lang"] = code
+    back = request.args.get("terug", "")
+    # Only a path on this site: never send the visitor elsewhere.
+    if not back.startswith("/") or back.startswith("//") or "\\" in back:
+        back = url_for("guide.start")
+    return redirect(back, 303)
 
 
 @bp.get("/veilig-thuis-regios")

@@ -2,12 +2,20 @@
 
 from __future__ import annotations
 
+import os
+
 import pytest
 from flask import Flask
 from flask.testing import FlaskClient
+from hypothesis import settings
 
 from guide import create_app
 from guide.content import Content, load
+
+# CI runs the same generated cases every time, so that a red run can be reproduced.
+settings.register_profile("ci", derandomize=True, print_blob=True)
+if os.environ.get("CI"):
+    settings.load_profile("ci")
 
 TEST_CONFIG = {
     "SECRET_KEY": "test-secret-key-that-is-long-enough-for-tests",

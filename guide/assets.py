@@ -1,0 +1,40 @@
+"""Static files under fingerprinted names, so browsers may keep them for a year.
+
+`/static/style.css` is served as `/static/style.<hash>.css`; a changed file gets a new name,
+so no visitor ever runs old styles or scripts from their cache.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from pathlib import Path
+
+from flask import Flask, abort, send_from_directory, url_for
+from werkzeug.wrappers import Response
+
+ONE_YEAR = 365 * 24 * 60 * 60
+
+
+def init_app(app: Flask, folder: Path) -> None:
+    fingerprinted = {
+        _fingerprinted_name(path): path.name for path in folder.iterdir() if path.is_file()
+    }
+    names = {original: name for name, original in fingerprinted.items()}
+
+    @app.get("/static/<name>", endpoint="static")
+    def static(name: str) -> Response:
+        if name not in fingerprinted:
+            abort(404)
+        response = send_from_directory(folder, fingerprinted[name], max_age=ONE_YEAR)
+        response.headers["Cache-Control"] = f"public, max-age={ONE_YEAR}, immutable"
+        return response
+
+    @app.template_global()
+    def asset(filename: str) -> str:
+        """The address of a static file under its fingerprinted name."""
+        return url_for("static", name=names[filename])
+
+
+def _fingerprinted_name(path: Path) -> str:
+    digest = hashlib.sha256(path.read_bytes()).hexdigest()[:10]
+    return f"{path.stem}.{digest}{path.suffix}"

@@ -1,0 +1,130 @@
+"""Headers, static files, health check, logs and proxy settings of a public deployment."""
+
+from __future__ import annotations
+
+import logging
+import re
+
+import pytest
+from flask import Flask
+from flask.testing import FlaskClient
+
+from guide import create_app
+from tests.conftest import TEST_CONFIG
+from tests.helpers import answer_all, check_page, csrf_token
+
+FAMILY = {
+    "stand": "weerlegd",
+    "wie": "ouder_zonder_gezag",
+    "woonplaats": "geen",
+    "behoefte": ["klacht", "melder"],
+    "klacht_vt": "ja_commissie",
+    "melder_bekend": "vermoeden",
+    "melder_wanneer": "2_tot_3_maanden",
+}
+
+
+def stylesheet(client: FlaskClient) -> str:
+    return check_page(client.get("/")).find("link", rel="stylesheet")["href"]
+
+
+@pytest.mark.parametrize(
+    "path", ["/", "/vraag/stand", "/bestaat-niet", "/healthz", "/weg", "/static/style.css"]
+)
+def test_every_response_carries_the_security_headers(client: FlaskClient, path: str) -> None:
+    headers = client.get(path).headers
+    csp = dict(part.split(" ", 1) for part in headers["Content-Security-Policy"].split("; "))
+    assert csp["default-src"] == "'self'"
+    assert csp["frame-ancestors"] == "'none'" and csp["form-action"] == "'self'"
+    assert csp["base-uri"] == "'none'"
+    assert "unsafe-inline" not in headers["Content-Security-Policy"]
+    assert headers["Referrer-Policy"] == "no-referrer"
+    assert headers["X-Content-Type-Options"] == "nosniff"
+    assert headers["X-Frame-Options"] == "DENY"
+    for feature in ("camera=()", "microphone=()", "geolocation=()"):
+        assert feature in headers["Permissions-Policy"]
+
+
+def test_hsts_is_sent_over_https_only(client: FlaskClient) -> None:
+    assert "Strict-Transport-Security" not in client.get("/").headers
+    secure = client.get("/", base_url="https://localhost").headers
+    assert secure["Strict-Transport-Security"].startswith("max-age=")
+
+
+def test_pages_have_no_inline_scripts_or_styles(client: FlaskClient) -> None:
+    answer_all(client, FAMILY)
+    for path in ["/", "/vraag/stand", "/advies", "/advies/meegeven", "/routekaart"]:
+        page = check_page(client.get(path))
+        assert all(script.get("src") for script in page.find_all("script"))
+        assert not page.find("style") and not page.find(style=True)
+        assert not [t for t in page.find_all(True) if any(a.startswith("on") for a in t.attrs)]
+
+
+def test_static_files_have_fingerprinted_names_and_a_long_cache(client: FlaskClient) -> None:
+    href = stylesheet(client)
+    assert re.fullmatch(r"/static/style\.[0-9a-f]{10}\.css", href)
+    response = client.get(href)
+    response.close()
+    assert response.status_code == 200 and response.mimetype == "text/css"
+    assert response.headers["Cache-Control"] == "public, max-age=31536000, immutable"
+    assert "Set-Cookie" not in response.headers
+    assert client.get("/static/style.css").status_code == 404
+    assert client.get("/static/style.0000000000.css").status_code == 404
+
+
+def test_the_health_check_answers_without_touching_a_session(client: FlaskClient) -> None:
+    response = client.get("/healthz")
+    assert response.status_code == 200 and response.get_data(as_text=True) == "ok"
+    assert "Set-Cookie" not in response.headers
+
+
+def test_the_log_holds_one_line_per_request_and_nothing_of_the_visitor(
+    client: FlaskClient, caplog: pytest.LogCaptureFixture
+) -> None:
+    caplog.set_level(logging.INFO, logger="nazorgwijzer.requests")
+    answer_all(client, {"stand": "weerlegd", "wie": "ouder_zonder_gezag"})
+    page = check_page(client.get("/vraag/woonplaats?wijzigen=1"))
+    client.post(
+        "/vraag/woonplaats?wijzigen=1", data={"csrf_token": csrf_token(page), "plaats": "Vlieland"}
+    )
+    answer_all(client, {k: v for k, v in FAMILY.items() if k not in ("stand", "wie", "woonplaats")})
+    client.get("/advies?geheim=ouder_zonder_gezag")
+    link = check_page(client.get("/advies/meegeven")).find(class_="handover-link").a["href"]
+    client.get(link.removeprefix("http://localhost"))
+    lines = [r.getMessage() for r in caplog.records if r.name == "nazorgwijzer.requests"]
+    assert len(lines) == 17  # every request of the journey above, once
+    assert all(re.fullmatch(r"(GET|POST) \S+ \d{3} \d+ms", line) for line in lines), lines
+    log = "\n".join(lines)
+    secrets = [
+        "Vlieland",
+        "GM0096",
+        "ouder_zonder_gezag",
+        "ja_commissie",
+        "2_tot_3_maanden",
+        "geheim",
+        "?",
+        client.get_cookie("nazorgwijzer").value[:20],
+        link.rsplit("/", 1)[1][:20],
+    ]
+    assert [s for s in secrets if s in log] == []
+    assert "GET /mee/<token> 200" in log
+
+
+def test_behind_a_proxy_the_handover_link_uses_the_public_address(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    app = create_app({**TEST_CONFIG, "BEHIND_PROXY": True})
+    client = app.test_client()
+    answer_all(client, FAMILY)
+    headers = {"X-Forwarded-Proto": "https", "X-Forwarded-Host": "nazorgwijzer.example"}
+    page = check_page(client.get("/advies/meegeven", headers=headers))
+    assert (
+        page.find(class_="handover-link").a["href"].startswith("https://nazorgwijzer.example/mee/")
+    )
+
+
+def test_without_a_proxy_forwarded_headers_are_ignored(app: Flask, client: FlaskClient) -> None:
+    answer_all(client, FAMILY)
+    headers = {"X-Forwarded-Proto": "https", "X-Forwarded-Host": "elders.example"}
+    page = check_page(client.get("/advies/meegeven", headers=headers))
+    assert page.find(class_="handover-link").a["href"].startswith("http://localhost/mee/")

@@ -1,0 +1,220 @@
+"""Six languages: complete catalogues, every page in every language, and a switch that keeps all."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+from babel.messages.catalog import Catalog
+from babel.messages.pofile import read_po
+from flask.testing import FlaskClient
+
+from guide.i18n import LANGUAGES, RIGHT_TO_LEFT
+from tests.helpers import answer_all, check_page, csrf_token, text_of
+
+TRANSLATIONS = Path(__file__).parent.parent / "translations"
+PLACEHOLDER = re.compile(r"%\(\w+\)[sd]|\{\w+\}")
+FOREIGN = [code for code in LANGUAGES if code != "nl"]
+FAMILY = {
+    "stand": "weerlegd",
+    "wie": "ouder_gezag",
+    "woonplaats": "geen",
+    "behoefte": ["steun", "klacht", "melder", "rechten"],
+    "zwaarte": "houdt_bezig",
+    "netwerk": "nee",
+    "klacht_vt": "nee",
+    "melder_bekend": "nee",
+    "melder_wanneer": "2_tot_3_maanden",
+}
+
+
+def catalog(code: str) -> Catalog:
+    path = TRANSLATIONS / ("messages.pot" if code == "nl" else f"{code}/LC_MESSAGES/messages.po")
+    with path.open("rb") as file:
+        return read_po(file, locale=None if code == "nl" else code)
+
+
+def entries(code: str) -> list:
+    return [m for m in catalog(code) if m.id]
+
+
+def singular(text: str | tuple) -> str:
+    return text[0] if isinstance(text, tuple) else text
+
+
+@pytest.mark.parametrize("code", FOREIGN)
+def test_every_catalogue_has_exactly_the_texts_of_the_template(code: str) -> None:
+    ids = {(m.context, singular(m.id)) for m in entries(code)}
+    assert ids == {(m.context, singular(m.id)) for m in entries("nl")}
+
+
+@pytest.mark.parametrize("code", FOREIGN)
+def test_every_text_is_translated_and_none_is_fuzzy(code: str) -> None:
+    def translated(message) -> bool:
+        strings = message.string if isinstance(message.string, tuple) else (message.string,)
+        return all(strings)
+
+    assert [m.id for m in entries(code) if not translated(m)] == []
+    assert [m.id for m in entries(code) if m.fuzzy] == []
+
+
+@pytest.mark.parametrize("code", FOREIGN)
+def test_placeholders_match_between_source_and_translation(code: str) -> None:
+    wrong = []
+    for message in entries(code):
+        wanted = set(PLACEHOLDER.findall(singular(message.id)))
+        strings = message.string if isinstance(message.string, tuple) else (message.string,)
+        wrong += [(message.id, s) for s in strings if set(PLACEHOLDER.findall(s)) != wanted]
+        # A lone % would break the %-formatting of template texts.
+        wrong += [(message.id, s) for s in strings if re.search(r"%(?!\(\w+\)[sd])", s)]
+    assert wrong == []
+
+
+def choose(client: FlaskClient, code: str, back: str = "/") -> None:
+    response = client.get(f"/taal/{code}?terug={back}")
+    assert response.status_code == 303 and response.location == back
+
+
+def leaked_dutch(code: str, text: str) -> list[str]:
+    """Dutch texts of three words or more that show although they have a translation."""
+    translated = {singular(m.id): singular(m.string) for m in entries(code) if singular(m.string)}
+    return [
+        dutch
+        for dutch, foreign in translated.items()
+        if len(dutch.split()) >= 3 and dutch != foreign and dutch in text
+    ]
+
+
+def every_page(client: FlaskClient) -> dict[str, tuple[int, str]]:
+    """Every kind of page, reached as a visitor would, with its status."""
+    pages = {}
+    for path in [
+        "/",
+        "/alle-hulp",
+        "/veilig-thuis-regios",
+        "/routekaart",
+        "/intake",
+        "/privacy",
+        "/toegankelijkheid",
+        "/veilig-online",
+        "/bestaat-niet",
+    ]:
+        pages[path] = (404 if path == "/bestaat-niet" else 200, path)
+    pages["/mee/kapot"] = (400, "/mee/kapot")
+    page = check_page(client.get("/intake"))
+    client.post("/intake/nieuw", data={"csrf_token": csrf_token(page)})
+    for question, value in FAMILY.items():
+        pages[f"/vraag/{question}"] = (200, f"/vraag/{question}")
+        answer_all(client, {question: value})
+    for path in ["/controleren", "/advies", "/advies/uitdraai", "/advies/meegeven"]:
+        pages[path] = (200, path)
+    return pages
+
+
+@pytest.mark.parametrize("code", list(LANGUAGES))
+def test_every_page_shows_in_the_language_with_its_direction_and_no_dutch_left(
+    client: FlaskClient, code: str
+) -> None:
+    choose(client, code)
+    for name, (status, path) in every_page(client).items():
+        page = check_page(client.get(path), status=status)
+        assert page.html["lang"] == code, name
+        assert page.html["dir"] == ("rtl" if code in RIGHT_TO_LEFT else "ltr"), name
+        if code != "nl":
+            assert leaked_dutch(code, text_of(page)) == [], name
+
+
+@pytest.mark.parametrize("code", FOREIGN)
+def test_a_wrong_answer_and_a_refused_form_speak_the_language(
+    client: FlaskClient, code: str
+) -> None:
+    choose(client, code)
+    page = check_page(client.get("/vraag/stand"))
+    response = client.post("/vraag/stand", data={"csrf_token": csrf_token(page)})
+    assert leaked_dutch(code, text_of(check_page(response, status=400))) == []
+    response = client.post("/vraag/stand", data={"stand": "loopt"})
+    assert leaked_dutch(code, text_of(check_page(response, status=400))) == []
+
+
+def test_the_language_switch_keeps_the_place_and_every_answer(client: FlaskClient) -> None:
+    answer_all(client, {"stand": "weerlegd", "wie": "ouder_gezag"})
+    page = check_page(client.get("/vraag/wie"))
+    link = page.find("a", hreflang="ar")
+    assert link["lang"] == "ar" and link.get_text() == "العربية"
+    response = client.get(link["href"])
+    assert response.location == "/vraag/wie"
+    page = check_page(client.get("/vraag/wie"))
+    assert page.html["dir"] == "rtl"
+    assert page.find("input", value="ouder_gezag").has_attr("checked")
+    assert page.find(attrs={"aria-current": "true"}).get_text() == "العربية"
+
+
+def test_the_language_switch_keeps_the_change_mode(client: FlaskClient) -> None:
+    answer_all(client, FAMILY)
+    page = check_page(client.get("/vraag/netwerk?wijzigen=1"))
+    response = client.get(page.find("a", hreflang="en")["href"])
+    assert response.location == "/vraag/netwerk?wijzigen=1"
+
+
+@pytest.mark.parametrize(
+    "back", ["//elders.example/", "https://elders.example/", "elders", "/\\elders.example"]
+)
+def test_the_language_switch_never_leaves_the_site(client: FlaskClient, back: str) -> None:
+    response = client.get("/taal/en", query_string={"terug": back})
+    assert response.status_code == 303 and response.location == "/"
+
+
+@pytest.mark.parametrize("code", ["xx", "EN", "nl-NL", "..", "a" * 200])
+def test_an_unknown_language_code_gets_a_friendly_404(client: FlaskClient, code: str) -> None:
+    check_page(client.get(f"/taal/{code}"), status=404)
+
+
+@pytest.mark.parametrize(
+    ("header", "lang"),
+    [
+        ("ar,en;q=0.5", "ar"),
+        ("uk-UA", "uk"),
+        ("de-DE,de;q=0.9", "nl"),
+        ("tr;q=0.1, pl;q=0.9", "pl"),
+        (";;;=,q=x", "nl"),
+        ("", "nl"),
+    ],
+)
+def test_the_browser_language_is_used_until_the_visitor_chooses(
+    client: FlaskClient, header: str, lang: str
+) -> None:
+    page = check_page(client.get("/", headers={"Accept-Language": header}))
+    assert page.html["lang"] == lang
+    choose(client, "en")
+    assert check_page(client.get("/", headers={"Accept-Language": header})).html["lang"] == "en"
+
+
+def test_a_handover_link_opens_in_the_language_of_the_family(client: FlaskClient, app) -> None:
+    choose(client, "tr")
+    page = check_page(client.get("/intake"))
+    client.post("/intake/nieuw", data={"csrf_token": csrf_token(page)})
+    answer_all(client, FAMILY)
+    link = check_page(client.get("/advies/meegeven")).find(class_="handover-link").a["href"]
+    parent = app.test_client()
+    opened = check_page(parent.get(link.removeprefix("http://localhost")))
+    assert opened.html["lang"] == "tr"
+    choose(parent, "pl")  # the parent's own choice wins
+    assert check_page(parent.get(link.removeprefix("http://localhost"))).html["lang"] == "pl"
+
+
+@pytest.mark.parametrize(
+    ("code", "date"), [("nl", "28 november 2026"), ("en", "November 28, 2026")]
+)
+def test_dates_are_written_the_way_the_language_writes_them(
+    client: FlaskClient, code: str, date: str
+) -> None:
+    choose(client, code)
+    assert date in text_of(check_page(client.get("/alle-hulp")))
+
+
+def test_phone_numbers_stay_left_to_right_in_arabic(client: FlaskClient) -> None:
+    choose(client, "ar")
+    page = check_page(client.get("/alle-hulp"))
+    for link in page.select('a[href^="tel:"]'):
+        assert link["dir"] == "ltr"
