@@ -29,7 +29,7 @@ pot: $(VENV)/.deps
 		--sort-output --omit-header -o $(POT) . >/dev/null
 
 translations: pot
-	$(PYBABEL) update -i translations/messages.pot -d translations --no-fuzzy-matching >/dev/null
+	$(PYBABEL) update -i translations/messages.pot -d translations --no-fuzzy-matching --ignore-obsolete >/dev/null
 
 translations/%/LC_MESSAGES/messages.mo: translations/%/LC_MESSAGES/messages.po $(VENV)/.deps
 	$(PYBABEL) compile -i $< -o $@

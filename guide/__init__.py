@@ -9,6 +9,7 @@ from typing import Any
 
 import click
 from flask import Flask
+from flask_compress import Compress
 from flask_wtf.csrf import CSRFProtect
 from jinja2 import StrictUndefined
 from werkzeug.middleware.proxy_fix import ProxyFix
@@ -20,6 +21,7 @@ from .validate import validate
 
 ROOT = Path(__file__).resolve().parent.parent
 csrf = CSRFProtect()
+compress = Compress()
 
 
 class StartupError(click.ClickException):
@@ -54,6 +56,7 @@ def create_app(test_config: dict[str, Any] | None = None) -> Flask:
     logs.init_app(app)
     headers.init_app(app)
     assets.init_app(app, ROOT / "static")
+    compress.init_app(app)
     csrf.init_app(app)
     i18n.init_app(app, str(ROOT / "translations"))
     app.register_blueprint(views.bp)
@@ -79,4 +82,5 @@ def _config_from_environment() -> dict[str, Any]:
         "QUICK_EXIT_URL": os.environ.get("QUICK_EXIT_URL", "https://www.google.nl/"),
         "CONTENT_DIR": str(Path(__file__).parent),
         "BEHIND_PROXY": os.environ.get("BEHIND_PROXY") == "1",
+        "COMPRESS_ALGORITHM": ["br", "gzip"],
     }

@@ -1,0 +1,247 @@
+"""Journeys as a person makes them: by mouse, by keyboard, without JavaScript, on a phone."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+from playwright.sync_api import Browser, Page, expect
+
+from tests.browser.conftest import QUICK_EXIT, SCREENSHOTS, Outside, answer
+
+PARENT_BUSY_AND_ALONE = {
+    "stand": "weerlegd",
+    "wie": "ouder_gezag",
+    "woonplaats": "Tilburg",
+    "behoefte": "steun",
+    "zwaarte": "houdt_bezig",
+    "netwerk": "nee",
+}
+SCENARIOS = {
+    "busy and alone": (PARENT_BUSY_AND_ALONE, "first", ["huisarts", "poh_ggz"]),
+    "complaint": (
+        {
+            "stand": "weerlegd",
+            "wie": "ouder_gezag",
+            "woonplaats": "geen",
+            "behoefte": "klacht",
+            "klacht_vt": "nee",
+        },
+        "first",
+        ["vt_klacht"],
+    ),
+    "malicious reporter": (
+        {
+            "stand": "weerlegd",
+            "wie": "ouder_gezag",
+            "woonplaats": "geen",
+            "behoefte": "melder",
+            "melder_bekend": "ja",
+            "melder_wanneer": "2_tot_3_maanden",
+        },
+        "first",
+        ["juridisch_loket", "politie_aangifte"],
+    ),
+    "ending their life": (
+        {
+            "stand": "loopt",
+            "wie": "jongere_16_plus",
+            "woonplaats": "geen",
+            "behoefte": "steun",
+            "zwaarte": "levenseinde",
+            "netwerk": "ja",
+        },
+        "safety",
+        ["alarm_112", "zelfmoordpreventie_113"],
+    ),
+}
+
+
+def walk(page: Page, answers: dict) -> None:
+    for question, value in answers.items():
+        answer(page, question, value)
+    expect(page).to_have_url(re.compile(r"/controleren$"))
+
+
+def advised(page: Page, priority: str) -> list[str]:
+    ids = page.locator(f".advice--{priority} article h3").evaluate_all("hs => hs.map(h => h.id)")
+    return [i.removeprefix("dienst-") for i in ids]
+
+
+@pytest.mark.parametrize("scenario", SCENARIOS)
+def test_each_scenario_clicked_through_ends_on_the_right_advice(
+    page: Page, outside: Outside, scenario: str
+) -> None:
+    answers, priority, expected = SCENARIOS[scenario]
+    walk(page, answers)
+    page.get_by_role("link", name="Bekijk uw advies").click()
+    expect(page.locator("h1")).to_have_text("Uw advies")
+    assert advised(page, priority)[: len(expected)] == expected
+    assert outside.requests == []
+
+
+def test_a_parent_in_tilburg_sees_their_own_veilig_thuis(page: Page, outside: Outside) -> None:
+    walk(page, {**PARENT_BUSY_AND_ALONE, "behoefte": ["steun", "klacht"], "klacht_vt": "nee"})
+    page.goto("/advies")
+    expect(page.locator("#dienst-vt_klacht ~ .card__regional")).to_contain_text(
+        "Veilig Thuis Midden-Brabant"
+    )
+
+
+def test_the_whole_journey_works_by_keyboard_alone_with_visible_focus(
+    page: Page, outside: Outside
+) -> None:
+    page.goto("/")
+    start = page.locator("main a.button")
+    for _ in range(30):
+        page.keyboard.press("Tab")
+        if page.evaluate("document.activeElement.classList.contains('button--start')"):
+            break
+    assert start.evaluate("el => el === document.activeElement")
+    focus = start.evaluate("el => getComputedStyle(el).backgroundColor")
+    assert focus == "rgb(255, 221, 0)"  # the yellow focus colour
+    page.keyboard.press("Enter")
+    expect(page).to_have_url(re.compile(r"/vraag/stand$"))
+    for question, keys in [("stand", ["ArrowDown"]), ("wie", [])]:
+        page.locator(f"#{question}-0").focus()
+        page.keyboard.press("Space")
+        for key in keys:
+            page.keyboard.press(key)
+        page.keyboard.press("Enter")  # Enter in a form submits it
+        expect(page).not_to_have_url(re.compile(f"/vraag/{question}$"))
+    page.locator('button[name="woonplaats"]').focus()
+    page.keyboard.press("Enter")
+    page.locator("#behoefte-0").focus()
+    page.keyboard.press("Space")
+    page.keyboard.press("Enter")
+    expect(page).to_have_url(re.compile(r"/vraag/zwaarte$"))
+    assert page.locator("#stand-1").count() == 0
+
+
+def test_tabbing_through_a_page_visits_every_control_and_never_gets_stuck(
+    page: Page, outside: Outside
+) -> None:
+    page.goto("/vraag/stand")
+    # The radios of one question are one stop; hidden fields are none.
+    stops = page.locator('a[href], button, input:not([type="hidden"]):not([type="radio"])')
+    expected = stops.count() + 1
+    seen = []
+    for _ in range(expected + 3):
+        page.keyboard.press("Tab")
+        seen.append(page.evaluate("document.activeElement.outerHTML.slice(0, 80)"))
+    reached = {html for html in seen if not html.startswith("<body")}
+    assert len(reached) == expected  # every control once, and on past the last one
+
+
+def test_without_javascript_the_guide_works_all_the_way(browser: Browser, live_server: str) -> None:
+    context = browser.new_context(base_url=live_server, java_script_enabled=False)
+    page = context.new_page()
+    walk(page, SCENARIOS["complaint"][0])
+    page.goto("/advies")
+    assert "vt_klacht" in advised(page, "first")
+    context.close()
+
+
+def test_on_a_small_phone_no_page_scrolls_sideways(browser: Browser, live_server: str) -> None:
+    context = browser.new_context(base_url=live_server, viewport={"width": 360, "height": 640})
+    page = context.new_page()
+    for question, value in PARENT_BUSY_AND_ALONE.items():
+        page.goto(f"/vraag/{question}")
+        assert page.evaluate("document.documentElement.scrollWidth") <= 360, question
+        answer(page, question, value)
+    for path in ["/controleren", "/advies", "/alle-hulp", "/veilig-thuis-regios", "/routekaart"]:
+        page.goto(path)
+        assert page.evaluate("document.documentElement.scrollWidth") <= 360, path
+    context.close()
+
+
+def test_browser_back_and_the_back_link_keep_the_answers(page: Page, outside: Outside) -> None:
+    answer(page, "stand", "weerlegd")
+    answer(page, "wie", "ouder_zonder_gezag")
+    page.go_back()
+    expect(page.locator('input[value="ouder_zonder_gezag"]')).to_be_checked()
+    page.locator("a.back-link").click()
+    expect(page).to_have_url(re.compile(r"/vraag/stand$"))
+    expect(page.locator('input[value="weerlegd"]')).to_be_checked()
+
+
+def test_change_from_check_your_answers_returns_there(page: Page, outside: Outside) -> None:
+    walk(page, SCENARIOS["complaint"][0])
+    page.locator('a[href="/vraag/wie?wijzigen=1"]').click()
+    page.check('input[value="ouder_zonder_gezag"]')
+    page.locator("form .buttons .button").first.click()
+    expect(page).to_have_url(re.compile(r"/controleren$"))
+    expect(page.locator(".summary")).to_contain_text("Ouder zonder gezag")
+
+
+def test_quick_exit_leaves_and_the_answers_are_gone_when_coming_back(
+    page: Page, outside: Outside
+) -> None:
+    walk(page, SCENARIOS["complaint"][0])
+    page.get_by_role("link", name=re.compile("Snel weg")).click()
+    expect(page).to_have_url(QUICK_EXIT)
+    page.goto("/advies")
+    expect(page).to_have_url(re.compile(r"/vraag/stand$"))
+    assert outside.requests == []
+
+
+def test_pressing_shift_three_times_is_a_quick_exit_where_javascript_runs(
+    page: Page, outside: Outside
+) -> None:
+    answer(page, "stand", "loopt")
+    page.goto("/vraag/wie")
+    for _ in range(3):
+        page.keyboard.press("Shift")
+    expect(page).to_have_url(QUICK_EXIT)
+    page.goto("/vraag/wie")
+    expect(page).to_have_url(re.compile(r"/vraag/stand$"))
+
+
+def test_start_again_wipes_every_answer(page: Page, outside: Outside) -> None:
+    walk(page, SCENARIOS["complaint"][0])
+    page.locator(".start-again button").click()
+    expect(page.locator(".notice")).to_contain_text("gewist")
+    page.goto("/controleren")
+    expect(page).to_have_url(re.compile(r"/vraag/stand$"))
+
+
+def test_the_handout_prints_on_one_or_two_a4_pages(page: Page, outside: Outside) -> None:
+    walk(
+        page,
+        {
+            "stand": "weerlegd",
+            "wie": "ouder_gezag",
+            "woonplaats": "geen",
+            "behoefte": ["steun", "klacht", "melder", "rechten", "kinderen"],
+            "zwaarte": "kan_niet_aan",
+            "netwerk": "nee",
+            "klacht_vt": "nee",
+            "melder_bekend": "ja",
+            "melder_wanneer": "2_tot_3_maanden",
+        },
+    )
+    page.goto("/advies/uitdraai")
+    page.emulate_media(media="print")
+    pdf = page.pdf(format="A4", print_background=False)
+    pages = len(re.findall(rb"/Type\s*/Page[^s]", pdf))
+    assert 1 <= pages <= 2, pages
+
+
+def test_screenshots_of_start_question_and_advice_on_a_phone(
+    browser: Browser, live_server: str
+) -> None:
+    SCREENSHOTS.mkdir(exist_ok=True)
+    context = browser.new_context(base_url=live_server, viewport={"width": 360, "height": 640})
+    page = context.new_page()
+    page.goto("/")
+    page.screenshot(path=SCREENSHOTS / "start.png", full_page=True)
+    page.goto("/vraag/stand")
+    page.screenshot(path=SCREENSHOTS / "question.png", full_page=True)
+    walk(page, PARENT_BUSY_AND_ALONE)
+    page.goto("/advies")
+    page.screenshot(path=SCREENSHOTS / "advice.png", full_page=True)
+    context.close()
+    assert all(
+        (SCREENSHOTS / f"{name}.png").stat().st_size > 5000
+        for name in ("start", "question", "advice")
+    )
