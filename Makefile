@@ -5,15 +5,16 @@ BIN := $(VENV)/bin
 PYBABEL := $(BIN)/python -m babel.messages.frontend
 PO := $(wildcard translations/*/LC_MESSAGES/messages.po)
 MO := $(PO:.po=.mo)
+CHROMIUM := /usr/bin/chromium
 
-.PHONY: build run test pot translations content-check clean
+.PHONY: build run test pot translations content-check clean java
 
 build: $(VENV)/.deps $(MO)
 
 run: build
 	NAZORGWIJZER_ENV=development $(BIN)/flask --app app run --host 127.0.0.1 --port 5000
 
-test: $(VENV)/.dev-deps $(MO)
+test: $(VENV)/.dev-deps $(MO) $(CHROMIUM) node_modules/.installed java
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 	$(BIN)/bandit -q -r guide app.py gunicorn.conf.py
@@ -34,6 +35,19 @@ translations: pot
 translations/%/LC_MESSAGES/messages.mo: translations/%/LC_MESSAGES/messages.po $(VENV)/.deps
 	$(PYBABEL) compile -i $< -o $@
 
+# What the browser tests need: Debian's Chromium, Java for the HTML checker, and the npm checkers.
+$(CHROMIUM):
+	apt-get update -qq
+	DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null
+
+java:
+	@command -v java >/dev/null || { apt-get update -qq && \
+		DEBIAN_FRONTEND=noninteractive apt-get install -y -qq default-jre-headless >/dev/null; }
+
+node_modules/.installed: package.json package-lock.json
+	npm ci --no-audit --no-fund --silent
+	touch $@
+
 $(VENV)/.deps: requirements.txt
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/pip install --quiet --disable-pip-version-check -r requirements.txt
@@ -44,4 +58,5 @@ $(VENV)/.dev-deps: requirements-dev.txt $(VENV)/.deps
 	touch $@
 
 clean:
-	rm -rf $(VENV) translations/*/LC_MESSAGES/*.mo .pytest_cache .ruff_cache
+	rm -rf $(VENV) node_modules translations/*/LC_MESSAGES/*.mo .pytest_cache .ruff_cache \
+		.hypothesis screenshots

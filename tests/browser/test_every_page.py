@@ -1,0 +1,93 @@
+"""Every kind of page in every language: axe-core, the Nu HTML checker, and no other host."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+from playwright.sync_api import Page, expect
+
+from guide.i18n import LANGUAGES
+from tests.browser.conftest import Outside, answer, axe_violations, check_now, html_errors
+
+FAMILY = {
+    "stand": "weerlegd",
+    "wie": "ouder_gezag",
+    "woonplaats": "Tilburg",
+    "behoefte": ["steun", "klacht", "melder", "rechten"],
+    "zwaarte": "levenseinde",
+    "netwerk": "nee",
+    "klacht_vt": "nee",
+    "melder_bekend": "nee",
+    "melder_wanneer": "2_tot_3_maanden",
+}
+PAGES_WITHOUT_ANSWERS = {
+    "start": ("/", 200),
+    "all help": ("/alle-hulp", 200),
+    "regions": ("/veilig-thuis-regios", 200),
+    "route map": ("/routekaart", 200),
+    "intake": ("/intake", 200),
+    "privacy": ("/privacy", 200),
+    "accessibility": ("/toegankelijkheid", 200),
+    "online safety": ("/veilig-online", 200),
+    "not found": ("/bestaat-niet", 404),
+    "broken hand-over link": ("/mee/kapot", 400),
+}
+
+
+@pytest.mark.parametrize("code", list(LANGUAGES))
+def test_every_page_passes_axe_and_the_html_checker_and_asks_no_other_host(
+    page: Page, outside: Outside, code: str, tmp_path: Path
+) -> None:
+    collected: dict[str, str] = {}
+
+    def visit(name: str, path: str, status: int = 200) -> None:
+        response = page.goto(path)
+        assert response.status == status, name
+        check_now(page, name, outside, collected)
+
+    page.goto("/")
+    if code != "nl":
+        page.locator(f'.languages a[hreflang="{code}"]').click()
+    expect(page.locator("html")).to_have_attribute("lang", code)
+    for name, (path, status) in PAGES_WITHOUT_ANSWERS.items():
+        visit(name, path, status)
+
+    page.goto("/intake")
+    page.locator("main form .button").click()  # start an intake: reasons and "not advised"
+    for question, value in FAMILY.items():
+        visit(f"question {question}", f"/vraag/{question}")
+        if question == "stand":  # a question with its error summary
+            page.locator("form .buttons .button").first.click()
+            check_now(page, "question with an error", outside, collected)
+        if question == "woonplaats":  # a name that fits two places: the choice to make
+            page.fill("#woonplaats-plaats", "Bergen")
+            page.locator("form .buttons .button").first.click()
+            check_now(page, "place to choose", outside, collected)
+        answer(page, question, value)
+    for name, path in [
+        ("check answers", "/controleren"),
+        ("advice", "/advies"),
+        ("handout", "/advies/uitdraai"),
+        ("hand-over", "/advies/meegeven"),
+    ]:
+        visit(name, path)
+    link = page.locator(".handover-link a").get_attribute("href")
+    visit("handed-over advice", re.sub(r"^https?://[^/]+", "", link))
+
+    assert len(collected) == len(PAGES_WITHOUT_ANSWERS) + len(FAMILY) + 7
+    assert html_errors(collected, tmp_path) == []
+
+
+def test_the_checkers_do_find_problems_in_a_bad_page(
+    page: Page, outside: Outside, tmp_path: Path
+) -> None:
+    bad = (
+        "<!doctype html><html><head><title>x</title></head>"
+        '<body><img src="/x.png"><p><div></p></body></html>'
+    )
+    page.set_content(bad)
+    assert any(v.startswith("image-alt") for v in axe_violations(page))
+    assert any("lang" in v for v in axe_violations(page))
+    assert html_errors({"bad": bad}, tmp_path) != []
