@@ -33,27 +33,16 @@ def free_port() -> int:
 
 
 @pytest.fixture(scope="session")
-def live_server() -> Iterator[str]:
+def live_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     """The app under gunicorn, as in production, on a free loopback port."""
     port = free_port()
     env = {**os.environ, "SECRET_KEY": "browser-tests-" + "k" * 40, "WEB_CONCURRENCY": "2"}
     env.pop("NAZORGWIJZER_ENV", None)
-    server = subprocess.Popen(
-        [
-            sys.executable,
-            "-m",
-            "gunicorn",
-            "-c",
-            "gunicorn.conf.py",
-            "--bind",
-            f"127.0.0.1:{port}",
-            "app:app",
-        ],
-        cwd=ROOT,
-        env=env,
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.PIPE,
-    )
+    command = [sys.executable, "-m", "gunicorn", "-c", "gunicorn.conf.py"]
+    command += ["--bind", f"127.0.0.1:{port}", "app:app"]
+    log = tmp_path_factory.mktemp("server") / "gunicorn.log"
+    with log.open("wb") as output:  # a file, not a pipe: a full pipe would stall the server
+        server = subprocess.Popen(command, cwd=ROOT, env=env, stdout=output, stderr=output)
     base = f"http://127.0.0.1:{port}"
     deadline = time.monotonic() + 30
     while True:
@@ -62,12 +51,13 @@ def live_server() -> Iterator[str]:
                 break
         except OSError:
             if server.poll() is not None or time.monotonic() > deadline:
-                raise RuntimeError(server.stderr.read().decode()) from None
+                server.kill()
+                server.wait()
+                raise RuntimeError(log.read_text()) from None
             time.sleep(0.2)
     yield base
     server.terminate()
     server.wait(timeout=30)
-    server.stderr.close()
 
 
 @pytest.fixture(scope="session")
