@@ -7,7 +7,7 @@ PO := $(wildcard translations/*/LC_MESSAGES/messages.po)
 MO := $(PO:.po=.mo)
 CHROMIUM := /usr/bin/chromium
 
-.PHONY: build run test pot translations content-check clean java
+.PHONY: build run test bench load pot translations content-check clean java wrk
 
 build: $(VENV)/.deps $(MO)
 
@@ -19,6 +19,13 @@ test: $(VENV)/.dev-deps $(MO) $(CHROMIUM) node_modules/.installed java
 	$(BIN)/ruff format --check .
 	$(BIN)/bandit -q -r guide app.py gunicorn.conf.py
 	$(BIN)/python -m pytest
+
+# Not part of `make test`: figures, not pass or fail. Results go to bench/results.md.
+bench: $(VENV)/.dev-deps $(MO) $(CHROMIUM) wrk bench/node_modules/.installed
+	$(BIN)/python bench/bench.py
+
+load: $(VENV)/.dev-deps $(MO) wrk
+	$(BIN)/python bench/load.py
 
 content-check: $(VENV)/.deps
 	NAZORGWIJZER_ENV=development $(BIN)/flask --app app guide check --paths
@@ -44,6 +51,14 @@ java:
 	@command -v java >/dev/null || { apt-get update -qq && \
 		DEBIAN_FRONTEND=noninteractive apt-get install -y -qq default-jre-headless >/dev/null; }
 
+wrk:
+	@command -v wrk >/dev/null || { apt-get update -qq && \
+		DEBIAN_FRONTEND=noninteractive apt-get install -y -qq wrk >/dev/null; }
+
+bench/node_modules/.installed: bench/package.json bench/package-lock.json
+	cd bench && npm ci --no-audit --no-fund --silent
+	touch $@
+
 node_modules/.installed: package.json package-lock.json
 	npm ci --no-audit --no-fund --silent
 	touch $@
@@ -58,5 +73,5 @@ $(VENV)/.dev-deps: requirements-dev.txt $(VENV)/.deps
 	touch $@
 
 clean:
-	rm -rf $(VENV) node_modules translations/*/LC_MESSAGES/*.mo .pytest_cache .ruff_cache \
+	rm -rf $(VENV) node_modules bench/node_modules translations/*/LC_MESSAGES/*.mo .pytest_cache .ruff_cache \
 		.hypothesis screenshots

@@ -79,6 +79,7 @@ def _config_from_environment() -> dict[str, Any]:
         "SESSION_COOKIE_HTTPONLY": True,
         "MAX_CONTENT_LENGTH": 16 * 1024,  # the longest real answer form is well under 1 KB
         "WTF_CSRF_TIME_LIMIT": None,  # the token dies with the session (30 minutes idle)
+        "WTF_I18N_ENABLED": False,  # every message a visitor sees is our own (guide.forms)
         "QUICK_EXIT_URL": os.environ.get("QUICK_EXIT_URL", "https://www.google.nl/"),
         "CONTENT_DIR": str(Path(__file__).parent),
         "BEHIND_PROXY": os.environ.get("BEHIND_PROXY") == "1",

@@ -5,7 +5,7 @@ Pure functions over the content model; nothing here knows about Flask or the ses
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from enum import Enum
 from typing import NamedTuple
@@ -183,12 +183,20 @@ def not_advised(content: Content, answers: Answers) -> list[tuple[Service, Misse
     ]
 
 
-def advise(content: Content, answers: Answers) -> list[Advice]:
+def advise(
+    content: Content, answers: Answers, services: Iterable[Service] | None = None
+) -> list[Advice]:
     """Every service whose rules hold, safety first, then 'first', then 'also'."""
     found = []
-    for service in content.services:
+    for service in content.services if services is None else services:
         rule = next((r for r in service.advise if holds(r.when, answers)), None)
         if rule:
             notes = tuple(n.text for n in service.notes if holds(n.when, answers))
             found.append(Advice(service, rule.priority, reasons(rule.when, answers), notes))
     return sorted(found, key=lambda a: PRIORITIES.index(a.priority))
+
+
+def help_now(content: Content, answers: Answers) -> list[Advice]:
+    """Only the help to call at once (112, 113), when the answers so far call for it."""
+    urgent = [s for s in content.services if any(r.priority == "safety" for r in s.advise)]
+    return [a for a in advise(content, answers, urgent) if a.priority == "safety"]

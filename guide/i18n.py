@@ -6,8 +6,9 @@ from collections.abc import Iterator
 from typing import IO, Any
 
 import yaml
+from babel.support import Translations
 from flask import Flask, g, request, session
-from flask_babel import Babel, get_locale, gettext, refresh
+from flask_babel import Babel, get_locale, get_translations, refresh
 
 from .content import TEXT_KEYS
 
@@ -40,22 +41,39 @@ def select_locale() -> str:
 def use_page_locale(locale: str) -> None:
     """Show this page in the language it was made for, unless the visitor chose one."""
     g.page_locale = locale
+    g.pop("translations", None)
     refresh()  # the locale may have been looked up already in this request
+
+
+def translations() -> Translations:
+    """This request's catalogue."""
+    found = g.get("translations")
+    if found is None:
+        found = g.translations = get_translations()
+    return found
 
 
 def text_direction(locale: str) -> str:
     return "rtl" if locale in RIGHT_TO_LEFT else "ltr"
 
 
-def init_app(app: Flask, translations: str) -> None:
+def init_app(app: Flask, directory: str) -> None:
     babel.init_app(
         app,
         default_locale=DEFAULT_LOCALE,
-        default_translation_directories=translations,
+        default_translation_directories=directory,
         locale_selector=select_locale,
     )
+    # A page asks for a few hundred translations; look the catalogue up once per request.
+    app.jinja_env.install_gettext_callables(
+        gettext=lambda s: translations().ugettext(s),
+        ngettext=lambda s, p, n: translations().ungettext(s, p, n),
+        pgettext=lambda c, s: translations().upgettext(c, s),
+        npgettext=lambda c, s, p, n: translations().unpgettext(c, s, p, n),
+        newstyle=True,
+    )
     # Content texts are data, not markup: translated but still escaped, never %-formatted.
-    app.jinja_env.filters["t"] = gettext
+    app.jinja_env.filters["t"] = lambda text: translations().ugettext(text)
 
     @app.context_processor
     def language() -> dict[str, object]:

@@ -21,7 +21,7 @@ from flask_babel import lazy_gettext
 from werkzeug.wrappers import Response
 
 from .content import END, Content
-from .engine import Journey, advise, not_advised, walk
+from .engine import Journey, advise, help_now, not_advised, walk
 from .forms import question_form
 from .i18n import LANGUAGES
 from .places import Place
@@ -193,7 +193,7 @@ def info(page: str) -> str:
 def layout() -> dict[str, Any]:
     """What the layout shows on every page: help to call now, if the answers ask for it."""
     answers = journey().answers
-    safety = [a for a in advise(content(), answers) if a.priority == "safety"] if answers else []
+    safety = help_now(content(), answers) if answers else []
     return {
         "safety": safety,
         "content": content(),

@@ -128,3 +128,8 @@ def test_without_a_proxy_forwarded_headers_are_ignored(app: Flask, client: Flask
     headers = {"X-Forwarded-Proto": "https", "X-Forwarded-Host": "elders.example"}
     page = check_page(client.get("/advies/meegeven", headers=headers))
     assert page.find(class_="handover-link").a["href"].startswith("http://localhost/mee/")
+
+
+def test_the_favicon_request_gets_an_empty_answer_not_an_error(client: FlaskClient) -> None:
+    response = client.get("/favicon.ico")
+    assert response.status_code == 204 and response.data == b""
