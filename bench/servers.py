@@ -106,11 +106,15 @@ def journey(base: str) -> str:
     return cookie
 
 
-def wrk(url: str, seconds: int, connections: int, cookie: str = "") -> dict[str, float]:
+def wrk(
+    url: str, seconds: int, connections: int, cookie: str = "", script: Path | None = None
+) -> dict[str, float]:
     """Requests per second, p99 latency in ms and the error count of one wrk run."""
     command = ["wrk", "--latency", "-t2", f"-c{connections}", f"-d{seconds}s", url]
     if cookie:
         command += ["-H", f"Cookie: {cookie}"]
+    if script:
+        command += ["-s", str(script)]
     output = subprocess.run(command, capture_output=True, text=True, check=True).stdout
     rate = float(re.search(r"Requests/sec:\s+([\d.]+)", output).group(1))
     p99 = re.search(r"99%\s+([\d.]+)(us|ms|s)", output)
