@@ -10,11 +10,11 @@ from flask_babel import get_locale, gettext
 from werkzeug.wrappers import Response
 
 from .content import END
-from .engine import advise
+from .engine import Journey, advise
 from .handover import HandoverError, make_token, qr_svg, read_token
 from .i18n import use_page_locale
 from .session import NOTICE
-from .views import content, journey, next_url, private_page, wipe_answers
+from .views import after_all_answers, content, private_page, wipe_answers
 
 bp = Blueprint("intake", __name__)
 
@@ -38,30 +38,17 @@ def new_client() -> Response:
     return redirect(url_for("guide.question", question_id=content().start), 303)
 
 
-@bp.post("/intake/stop")
-def stop_intake() -> Response:
-    wipe_answers()
-    flash("wiped", NOTICE)
-    return redirect(url_for("guide.start"), 303)
-
-
 @bp.get("/advies/uitdraai")
-@private_page
-def handout() -> Any:
-    current = journey()
-    if not current.complete:
-        return redirect(next_url(current))
+@after_all_answers
+def handout(current: Journey) -> str:
     return render_template(
         "handout.html", advice=advise(content(), current.answers), today=dt.date.today()
     )
 
 
 @bp.get("/advies/meegeven")
-@private_page
-def handover() -> Any:
-    current = journey()
-    if not current.complete:
-        return redirect(next_url(current))
+@after_all_answers
+def handover(current: Journey) -> str:
     token = make_token(
         current_app, content(), advise(content(), current.answers), str(get_locale())
     )

@@ -87,6 +87,19 @@ def private_page(view: Callable[..., Any]) -> Callable[..., Any]:
     return wrapper
 
 
+def after_all_answers(view: Callable[..., Any]) -> Callable[..., Any]:
+    """Pages that need every answer: they get the journey; an unfinished one goes on."""
+
+    @wraps(view)
+    def wrapper(*args: Any, **kwargs: Any) -> Any:
+        current = journey()
+        if not current.complete:
+            return redirect(next_url(current))
+        return view(current, *args, **kwargs)
+
+    return private_page(wrapper)
+
+
 @bp.after_app_request
 def no_store(response: Response) -> Response:
     # Every page carries a form token tied to the visitor's session: no cache may keep it.
@@ -134,21 +147,15 @@ def question(question_id: str) -> Any:
 
 
 @bp.get("/controleren")
-@private_page
-def check() -> Any:
-    current = journey()
-    if not current.complete:
-        return redirect(next_url(current))
+@after_all_answers
+def check(current: Journey) -> str:
     rows = [(content().question(q), current.answers[q]) for q in current.path]
     return render_template("check.html", rows=rows)
 
 
 @bp.get("/advies")
-@private_page
-def advice() -> Any:
-    current = journey()
-    if not current.complete:
-        return redirect(next_url(current))
+@after_all_answers
+def advice(current: Journey) -> str:
     missed = not_advised(content(), current.answers) if session.get("intake") else []
     return render_template(
         "advice.html",

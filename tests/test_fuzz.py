@@ -82,7 +82,6 @@ POST_PATHS = [
     "/vraag/{id}?wijzigen=1",
     "/opnieuw",
     "/intake/nieuw",
-    "/intake/stop",
     "/advies",
     "/",
 ]

@@ -135,8 +135,9 @@ def test_stopping_intake_mode_wipes_everything(client: FlaskClient) -> None:
     start_intake(client)
     answer_all(client, FAMILIES[2])
     page = check_page(client.get("/advies"))
-    form = page.find("form", action="/intake/stop")
-    response = client.post("/intake/stop", data={"csrf_token": csrf_token(form)})
+    form = page.find(class_="intake-bar").find("form", action="/opnieuw")
+    assert "Intake stoppen" in text_of(form)
+    response = client.post("/opnieuw", data={"csrf_token": csrf_token(form)})
     assert response.location == "/"
     assert not check_page(client.get("/")).find(class_="intake-bar")
     assert client.get("/advies").location == "/vraag/stand"
