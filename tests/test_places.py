@@ -166,6 +166,7 @@ def test_a_parent_in_tilburg_sees_veilig_thuis_midden_brabant_and_their_municipa
     assert "Veilig Thuis Midden-Brabant" in html
     assert f'href="{region.link("complaints")}"' in html
     assert "website van gemeente Tilburg" in html
+    assert "CBS Gebiedsindelingen (CC BY 4.0)" in html
 
 
 def test_a_parent_who_skips_the_question_sees_the_national_route(client: FlaskClient) -> None:
