@@ -16,16 +16,10 @@ from guide.handover import MAX_AGE_SECONDS, SALT
 from guide.session import _fernet, _keys
 from tests.conftest import TEST_CONFIG
 from tests.helpers import Answer, answer_all, check_page, csrf_token, text_of
+from tests.journeys import MALICIOUS_REPORTER
 
 FAMILIES: list[dict[str, Answer]] = [
-    {
-        "stand": "weerlegd",
-        "wie": "ouder_gezag",
-        "woonplaats": "geen",
-        "behoefte": "melder",
-        "melder_bekend": "ja",
-        "melder_wanneer": "2_tot_3_maanden",
-    },
+    MALICIOUS_REPORTER,
     {
         "stand": "loopt",
         "wie": "jongere_12_15",

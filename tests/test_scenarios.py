@@ -6,6 +6,12 @@ from bs4 import BeautifulSoup
 from flask.testing import FlaskClient
 
 from tests.helpers import Answer, answer_all, check_page, text_of
+from tests.journeys import (
+    BUSY_AND_ALONE,
+    COMPLAINT_NOT_YET_RAISED,
+    ENDING_THEIR_LIFE,
+    MALICIOUS_REPORTER,
+)
 
 
 def advice_for(client: FlaskClient, answers: dict[str, Answer]) -> BeautifulSoup:
@@ -27,17 +33,7 @@ def card_text(page: BeautifulSoup, service_id: str) -> str:
 def test_refuted_parent_who_is_kept_busy_and_has_nobody_gets_the_huisarts_first(
     client: FlaskClient,
 ) -> None:
-    page = advice_for(
-        client,
-        {
-            "stand": "weerlegd",
-            "wie": "ouder_gezag",
-            "woonplaats": "geen",
-            "behoefte": "steun",
-            "zwaarte": "houdt_bezig",
-            "netwerk": "nee",
-        },
-    )
+    page = advice_for(client, BUSY_AND_ALONE)
     assert section(page, "safety") == []
     assert section(page, "first")[:2] == ["huisarts", "poh_ggz"]
     assert {"psycholoog", "jeugdstem"} <= set(section(page, "also"))
@@ -48,16 +44,7 @@ def test_refuted_parent_who_is_kept_busy_and_has_nobody_gets_the_huisarts_first(
 def test_parent_who_wants_to_complain_and_did_not_talk_to_vt_yet_starts_with_the_staff_member(
     client: FlaskClient,
 ) -> None:
-    page = advice_for(
-        client,
-        {
-            "stand": "weerlegd",
-            "wie": "ouder_gezag",
-            "woonplaats": "geen",
-            "behoefte": "klacht",
-            "klacht_vt": "nee",
-        },
-    )
+    page = advice_for(client, COMPLAINT_NOT_YET_RAISED)
     assert "vt_klacht" in section(page, "first")
     steps = page.find(id="dienst-vt_klacht").parent.find("ol").find_all("li")
     assert "medewerker" in steps[0].get_text()
@@ -83,17 +70,7 @@ def test_after_the_complaints_committee_the_ombudsman_comes_first(client: FlaskC
 def test_parent_who_learned_of_a_malicious_report_two_months_ago_sees_the_three_month_term(
     client: FlaskClient,
 ) -> None:
-    page = advice_for(
-        client,
-        {
-            "stand": "weerlegd",
-            "wie": "ouder_gezag",
-            "woonplaats": "geen",
-            "behoefte": "melder",
-            "melder_bekend": "ja",
-            "melder_wanneer": "2_tot_3_maanden",
-        },
-    )
+    page = advice_for(client, MALICIOUS_REPORTER)
     first = section(page, "first")
     assert "politie_aangifte" in first and "juridisch_loket" in first
     police = card_text(page, "politie_aangifte")
@@ -103,17 +80,7 @@ def test_parent_who_learned_of_a_malicious_report_two_months_ago_sees_the_three_
 def test_anyone_who_thinks_of_ending_their_life_sees_113_and_112_above_everything(
     client: FlaskClient,
 ) -> None:
-    page = advice_for(
-        client,
-        {
-            "stand": "loopt",
-            "wie": "jongere_16_plus",
-            "woonplaats": "geen",
-            "behoefte": "steun",
-            "zwaarte": "levenseinde",
-            "netwerk": "ja",
-        },
-    )
+    page = advice_for(client, ENDING_THEIR_LIFE)
     cards = [card.h3["id"] for card in page.find_all("article")]
     assert cards[:2] == ["dienst-alarm_112", "dienst-zelfmoordpreventie_113"]
     assert set(section(page, "safety")) == {"alarm_112", "zelfmoordpreventie_113"}

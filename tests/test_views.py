@@ -7,6 +7,7 @@ from flask.testing import FlaskClient
 
 from guide.content import Content
 from tests.helpers import answer, answer_all, check_page, csrf_token, text_of
+from tests.journeys import COMPLAINT_NOT_YET_RAISED
 
 REFUTED_PARENT = {
     "stand": "weerlegd",
@@ -145,16 +146,7 @@ def test_a_change_that_needs_a_new_question_asks_it_first_then_returns_to_the_su
 def test_a_change_that_needs_several_new_questions_asks_them_all_then_returns_to_the_summary(
     client: FlaskClient,
 ) -> None:
-    answer_all(
-        client,
-        {
-            "stand": "weerlegd",
-            "wie": "ouder_gezag",
-            "woonplaats": "geen",
-            "behoefte": "klacht",
-            "klacht_vt": "nee",
-        },
-    )
+    answer_all(client, COMPLAINT_NOT_YET_RAISED)
     response = answer(client, "behoefte", ["steun", "klacht"], query="?wijzigen=1")
     assert response.location == "/vraag/zwaarte?wijzigen=1"
     page = check_page(client.get(response.location))
@@ -166,16 +158,7 @@ def test_a_change_that_needs_several_new_questions_asks_them_all_then_returns_to
 
 
 def test_a_change_drops_the_answers_that_no_longer_apply(client: FlaskClient) -> None:
-    answer_all(
-        client,
-        {
-            "stand": "weerlegd",
-            "wie": "ouder_gezag",
-            "woonplaats": "geen",
-            "behoefte": "klacht",
-            "klacht_vt": "nee",
-        },
-    )
+    answer_all(client, COMPLAINT_NOT_YET_RAISED)
     answer(client, "behoefte", "rechten", query="?wijzigen=1")
     page = check_page(client.get("/controleren"))
     assert "klacht_vt" not in str(page)

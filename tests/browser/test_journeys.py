@@ -8,52 +8,19 @@ import pytest
 from playwright.sync_api import Browser, Page, expect
 
 from tests.browser.conftest import QUICK_EXIT, SCREENSHOTS, Outside, answer
+from tests.journeys import (
+    BUSY_AND_ALONE,
+    COMPLAINT_NOT_YET_RAISED,
+    ENDING_THEIR_LIFE,
+    MALICIOUS_REPORTER,
+)
 
-PARENT_BUSY_AND_ALONE = {
-    "stand": "weerlegd",
-    "wie": "ouder_gezag",
-    "woonplaats": "Tilburg",
-    "behoefte": "steun",
-    "zwaarte": "houdt_bezig",
-    "netwerk": "nee",
-}
+PARENT_BUSY_AND_ALONE = {**BUSY_AND_ALONE, "woonplaats": "Tilburg"}  # typed, as a parent would
 SCENARIOS = {
     "busy and alone": (PARENT_BUSY_AND_ALONE, "first", ["huisarts", "poh_ggz"]),
-    "complaint": (
-        {
-            "stand": "weerlegd",
-            "wie": "ouder_gezag",
-            "woonplaats": "geen",
-            "behoefte": "klacht",
-            "klacht_vt": "nee",
-        },
-        "first",
-        ["vt_klacht"],
-    ),
-    "malicious reporter": (
-        {
-            "stand": "weerlegd",
-            "wie": "ouder_gezag",
-            "woonplaats": "geen",
-            "behoefte": "melder",
-            "melder_bekend": "ja",
-            "melder_wanneer": "2_tot_3_maanden",
-        },
-        "first",
-        ["juridisch_loket", "politie_aangifte"],
-    ),
-    "ending their life": (
-        {
-            "stand": "loopt",
-            "wie": "jongere_16_plus",
-            "woonplaats": "geen",
-            "behoefte": "steun",
-            "zwaarte": "levenseinde",
-            "netwerk": "ja",
-        },
-        "safety",
-        ["alarm_112", "zelfmoordpreventie_113"],
-    ),
+    "complaint": (COMPLAINT_NOT_YET_RAISED, "first", ["vt_klacht"]),
+    "malicious reporter": (MALICIOUS_REPORTER, "first", ["juridisch_loket", "politie_aangifte"]),
+    "ending their life": (ENDING_THEIR_LIFE, "safety", ["alarm_112", "zelfmoordpreventie_113"]),
 }
 
 

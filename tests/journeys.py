@@ -1,0 +1,31 @@
+"""The situations the tests walk through, each as a visitor would answer, in order."""
+
+from __future__ import annotations
+
+from tests.helpers import Answer
+
+Journey = dict[str, Answer]
+
+REFUTED_PARENT: Journey = {"stand": "weerlegd", "wie": "ouder_gezag", "woonplaats": "geen"}
+
+BUSY_AND_ALONE: Journey = {
+    **REFUTED_PARENT,
+    "behoefte": "steun",
+    "zwaarte": "houdt_bezig",
+    "netwerk": "nee",
+}
+COMPLAINT_NOT_YET_RAISED: Journey = {**REFUTED_PARENT, "behoefte": "klacht", "klacht_vt": "nee"}
+MALICIOUS_REPORTER: Journey = {
+    **REFUTED_PARENT,
+    "behoefte": "melder",
+    "melder_bekend": "ja",
+    "melder_wanneer": "2_tot_3_maanden",
+}
+ENDING_THEIR_LIFE: Journey = {
+    "stand": "loopt",
+    "wie": "jongere_16_plus",
+    "woonplaats": "geen",
+    "behoefte": "steun",
+    "zwaarte": "levenseinde",
+    "netwerk": "ja",
+}
