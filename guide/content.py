@@ -1,4 +1,4 @@
-"""Load flow.yaml and services.yaml into a typed, read-only model."""
+"""Load flow.yaml, services.yaml and the place data into a typed, read-only model."""
 
 from __future__ import annotations
 
@@ -24,7 +24,7 @@ QUESTION_TYPES = ("single", "multiple", "place")  # place: a municipality or VT 
 REGIONAL = ("website", "complaints", "file", "municipality")  # what a card adds for the place
 CONTACT_TYPES = ("phone", "web", "text")
 
-# Keys whose values are shown to visitors: the Babel extractor and the validator read these.
+# Keys whose values are shown to visitors: the Babel extractor takes these into the catalogue.
 TEXT_KEYS = frozenset(
     {
         "text",
