@@ -32,6 +32,7 @@ PAGES_WITHOUT_ANSWERS = {
     "accessibility": ("/toegankelijkheid", 200),
     "online safety": ("/veilig-online", 200),
     "not found": ("/bestaat-niet", 404),
+    "wrong method": ("/opnieuw", 405),
     "broken hand-over link": ("/mee/kapot", 400),
 }
 
