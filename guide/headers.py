@@ -35,8 +35,8 @@ def init_app(app: Flask) -> None:
         content_security_policy=CONTENT_SECURITY_POLICY,
         permissions_policy=PERMISSIONS_POLICY,
         referrer_policy="no-referrer",
-        # The session cookie is ours (guide.session) and sets its own flags.
+        # Talisman writes these into the session cookie settings: hand it the app's own.
         session_cookie_secure=app.config["SESSION_COOKIE_SECURE"],
-        session_cookie_http_only=True,
-        session_cookie_samesite="Lax",
+        session_cookie_http_only=app.config["SESSION_COOKIE_HTTPONLY"],
+        session_cookie_samesite=app.config["SESSION_COOKIE_SAMESITE"],
     )

@@ -29,3 +29,15 @@ ENDING_THEIR_LIFE: Journey = {
     "zwaarte": "levenseinde",
     "netwerk": "ja",
 }
+# Every question asked and as much advice as possible: the pages at their fullest.
+EVERY_QUESTION: Journey = {
+    "stand": "weerlegd",
+    "wie": "ouder_gezag",
+    "woonplaats": "GM0855",
+    "behoefte": ["steun", "gesprek_vt", "klacht", "rechten", "melder", "kinderen", "thuis"],
+    "zwaarte": "kan_niet_aan",
+    "netwerk": "nee",
+    "klacht_vt": "nee",
+    "melder_bekend": "nee",
+    "melder_wanneer": "2_tot_3_maanden",
+}

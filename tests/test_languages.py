@@ -12,21 +12,11 @@ from flask.testing import FlaskClient
 
 from guide.i18n import LANGUAGES, RIGHT_TO_LEFT
 from tests.helpers import answer_all, check_page, csrf_token, text_of
+from tests.journeys import EVERY_QUESTION
 
 TRANSLATIONS = Path(__file__).parent.parent / "translations"
 PLACEHOLDER = re.compile(r"%\(\w+\)[sd]|\{\w+\}")
 FOREIGN = [code for code in LANGUAGES if code != "nl"]
-FAMILY = {
-    "stand": "weerlegd",
-    "wie": "ouder_gezag",
-    "woonplaats": "geen",
-    "behoefte": ["steun", "klacht", "melder", "rechten"],
-    "zwaarte": "houdt_bezig",
-    "netwerk": "nee",
-    "klacht_vt": "nee",
-    "melder_bekend": "nee",
-    "melder_wanneer": "2_tot_3_maanden",
-}
 
 
 def catalog(code: str) -> Catalog:
@@ -104,7 +94,7 @@ def every_page(client: FlaskClient) -> dict[str, tuple[int, str]]:
     pages["/mee/kapot"] = (400, "/mee/kapot")
     page = check_page(client.get("/intake"))
     client.post("/intake/nieuw", data={"csrf_token": csrf_token(page)})
-    for question, value in FAMILY.items():
+    for question, value in EVERY_QUESTION.items():
         pages[f"/vraag/{question}"] = (200, f"/vraag/{question}")
         answer_all(client, {question: value})
     for path in ["/controleren", "/advies", "/advies/uitdraai", "/advies/meegeven"]:
@@ -151,7 +141,7 @@ def test_the_language_switch_keeps_the_place_and_every_answer(client: FlaskClien
 
 
 def test_the_language_switch_keeps_the_change_mode(client: FlaskClient) -> None:
-    answer_all(client, FAMILY)
+    answer_all(client, EVERY_QUESTION)
     page = check_page(client.get("/vraag/netwerk?wijzigen=1"))
     response = client.get(page.find("a", hreflang="en")["href"])
     assert response.location == "/vraag/netwerk?wijzigen=1"
@@ -194,7 +184,7 @@ def test_a_handover_link_opens_in_the_language_of_the_family(client: FlaskClient
     choose(client, "tr")
     page = check_page(client.get("/intake"))
     client.post("/intake/nieuw", data={"csrf_token": csrf_token(page)})
-    answer_all(client, FAMILY)
+    answer_all(client, EVERY_QUESTION)
     link = check_page(client.get("/advies/meegeven")).find(class_="handover-link").a["href"]
     parent = app.test_client()
     opened = check_page(parent.get(link.removeprefix("http://localhost")))

@@ -10,6 +10,7 @@ from babel.messages.pofile import read_po
 from flask.testing import FlaskClient
 
 from tests.helpers import answer_all, check_page, text_of
+from tests.journeys import EVERY_QUESTION
 
 POT = Path(__file__).parent.parent / "translations" / "messages.pot"
 MAX_WORDS_PER_SENTENCE = 20
@@ -58,27 +59,14 @@ def test_sentences_are_13_words_or_less_on_average(text: str) -> None:
     assert not lengths or sum(lengths) / len(lengths) <= MAX_AVERAGE_WORDS, text
 
 
-EVERY_NEED = {
-    "stand": "weerlegd",
-    "wie": "ouder_gezag",
-    "woonplaats": "geen",
-    "behoefte": ["steun", "gesprek_vt", "klacht", "rechten", "melder", "kinderen", "thuis"],
-    "zwaarte": "kan_niet_aan",
-    "netwerk": "nee",
-    "klacht_vt": "nee",
-    "melder_bekend": "ja",
-    "melder_wanneer": "2_tot_3_maanden",
-}
-
-
 def pages(client: FlaskClient) -> dict[str, str]:
     """The visible text of every kind of page, with as much advice as the answers give."""
     found = {}
     for path in ["/", "/alle-hulp", "/routekaart", "/intake", "/privacy", "/veilig-online"]:
         found[path] = text_of(check_page(client.get(path)))
-    for question in EVERY_NEED:
+    for question in EVERY_QUESTION:
         found[f"/vraag/{question}"] = text_of(check_page(client.get(f"/vraag/{question}")))
-        answer_all(client, {question: EVERY_NEED[question]})
+        answer_all(client, {question: EVERY_QUESTION[question]})
     for path in ["/controleren", "/advies", "/advies/uitdraai"]:
         found[path] = text_of(check_page(client.get(path)))
     return found
