@@ -1,8 +1,9 @@
 """The visitor's answers live only in their browser, in an encrypted cookie.
 
 The cookie holds no expiry date, so the browser drops it when it closes; the Fernet token's
-own timestamp, which is authenticated, gives the 30 minutes idle expiry. Every response
-that reads the session writes it again, which restarts that clock.
+own timestamp, which is authenticated, gives the 30 minutes idle expiry. A response that
+reads the session writes it again, which restarts that clock; an unchanged cookie is rewritten
+at most once a minute, as encrypting it is a good part of the cost of a page.
 """
 
 from __future__ import annotations
@@ -20,6 +21,7 @@ from flask.sessions import SecureCookieSession, SessionInterface
 from flask_babel import lazy_gettext
 
 IDLE_SECONDS = 30 * 60
+REFRESH_SECONDS = 60
 NOTICE = "session"  # flash category of the notices about the visitor's answers
 NOTICES = {
     "wiped": lazy_gettext("Uw antwoorden zijn gewist."),
@@ -30,33 +32,39 @@ NOTICES = {
 }
 
 
+class CookieSession(SecureCookieSession):
+    written_at = 0.0  # when the visitor's cookie was encrypted; 0 for a new session
+
+
 class EncryptedSessionInterface(SessionInterface):
     """Flask sessions as Fernet tokens, refused when forged, idle too long or outdated."""
 
-    session_class = SecureCookieSession
+    session_class = CookieSession
 
     def __init__(self, content_version: str) -> None:
         self.content_version = content_version
 
-    def open_session(self, app: Flask, request: Request) -> SecureCookieSession:
+    def open_session(self, app: Flask, request: Request) -> CookieSession:
         token = request.cookies.get(self.get_cookie_name(app))
         if not token:
             return self.session_class()
         fernet = _fernet(_keys(app))
         try:
             payload = json.loads(fernet.decrypt(token.encode()))
-            age = time.time() - fernet.extract_timestamp(token.encode())
+            written_at = fernet.extract_timestamp(token.encode())
         except (InvalidToken, ValueError):
             return _fresh("unreadable")
         if not isinstance(payload, dict) or not isinstance(payload.get("data"), dict):
             return _fresh("unreadable")
-        if age > IDLE_SECONDS:
+        if time.time() - written_at > IDLE_SECONDS:
             return _fresh("expired")
         if payload.get("version") != self.content_version:
             return _fresh("outdated")
-        return self.session_class(payload["data"])
+        session = self.session_class(payload["data"])
+        session.written_at = written_at
+        return session
 
-    def save_session(self, app: Flask, session: SecureCookieSession, response: Response) -> None:
+    def save_session(self, app: Flask, session: CookieSession, response: Response) -> None:
         name = self.get_cookie_name(app)
         domain = self.get_cookie_domain(app)
         path = self.get_cookie_path(app)
@@ -67,6 +75,8 @@ class EncryptedSessionInterface(SessionInterface):
         if not (session.modified or session.accessed):
             return
         response.vary.add("Cookie")
+        if not session.modified and time.time() - session.written_at < REFRESH_SECONDS:
+            return
         payload = json.dumps({"version": self.content_version, "data": dict(session)})
         response.set_cookie(
             name,
@@ -79,9 +89,9 @@ class EncryptedSessionInterface(SessionInterface):
         )
 
 
-def _fresh(reason: str) -> SecureCookieSession:
+def _fresh(reason: str) -> CookieSession:
     """A new, empty journey that tells the visitor why their answers are gone."""
-    session = SecureCookieSession({"_flashes": [(NOTICE, reason)]})
+    session = CookieSession({"_flashes": [(NOTICE, reason)]})
     session.modified = True
     return session
 

@@ -12,7 +12,7 @@ from flask import Flask
 from flask.testing import FlaskClient
 
 from guide import create_app
-from guide.session import IDLE_SECONDS, EncryptedSessionInterface
+from guide.session import IDLE_SECONDS, REFRESH_SECONDS, EncryptedSessionInterface
 from tests.conftest import TEST_CONFIG
 from tests.helpers import answer_all, check_page, text_of
 
@@ -92,6 +92,18 @@ def test_activity_within_30_minutes_keeps_the_answers(
     for minutes in (20, 40, 60):  # each visit restarts the clock
         monkeypatch.setattr(time, "time", lambda m=minutes: start + m * 60)
         assert client.get("/vraag/behoefte").status_code == 200
+
+
+def test_an_unchanged_cookie_is_rewritten_at_most_once_a_minute(
+    client: FlaskClient, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    answer_all(client, STARTED)
+    start = time.time()
+    monkeypatch.setattr(time, "time", lambda: start + REFRESH_SECONDS - 5)
+    soon = client.get("/vraag/behoefte")
+    assert "Set-Cookie" not in soon.headers and "Cookie" in soon.vary
+    monkeypatch.setattr(time, "time", lambda: start + REFRESH_SECONDS + 5)
+    assert COOKIE in client.get("/vraag/behoefte").headers["Set-Cookie"]
 
 
 def test_answers_saved_for_other_questions_start_a_fresh_journey(
