@@ -100,14 +100,6 @@ def after_all_answers(view: Callable[..., Any]) -> Callable[..., Any]:
     return private_page(wrapper)
 
 
-@bp.after_app_request
-def no_store(response: Response) -> Response:
-    # Every page carries a form token tied to the visitor's session: no cache may keep it.
-    if response.mimetype == "text/html":
-        response.headers["Cache-Control"] = "no-store"
-    return response
-
-
 @bp.get("/healthz")
 def health() -> tuple[str, int, dict[str, str]]:
     """For the load balancer: the app is up and its content valid (else it would not run)."""
