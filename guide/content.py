@@ -73,7 +73,11 @@ class Question:
 
     def option(self, option_id: str) -> Option | None:
         """The option with this id, if the question has one."""
-        return next((o for o in self.options if o.id == option_id), None)
+        return self._options_by_id.get(option_id)
+
+    @cached_property
+    def _options_by_id(self) -> dict[str, Option]:
+        return {o.id: o for o in self.options}
 
 
 @dataclass(frozen=True)
@@ -137,6 +141,11 @@ class Content:
     def question(self, question_id: str) -> Question | None:
         """The question with this id, if there is one."""
         return self._questions_by_id.get(question_id)
+
+    @cached_property
+    def urgent_services(self) -> tuple[Service, ...]:
+        """The help to call at once (112, 113), for some answers."""
+        return tuple(s for s in self.services if any(r.priority == "safety" for r in s.advise))
 
     def service(self, service_id: str) -> Service | None:
         """The service with this id, if there is one."""

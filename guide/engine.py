@@ -84,7 +84,7 @@ def evaluate(condition: Condition, answers: Answers) -> Truth:
         given = answers.get(question_id)
         if given is None:
             truth = Truth.MAYBE
-        elif not set(given) & set(wanted):
+        elif set(wanted).isdisjoint(given):
             return Truth.NO
     return truth
 
@@ -189,14 +189,15 @@ def advise(
     """Every service whose rules hold, safety first, then 'first', then 'also'."""
     found = []
     for service in content.services if services is None else services:
-        rule = next((r for r in service.advise if holds(r.when, answers)), None)
-        if rule:
-            notes = tuple(n.text for n in service.notes if holds(n.when, answers))
-            found.append(Advice(service, rule.priority, reasons(rule.when, answers), notes))
+        for rule in service.advise:  # the first rule that holds
+            if holds(rule.when, answers):
+                notes = tuple(n.text for n in service.notes if holds(n.when, answers))
+                found.append(Advice(service, rule.priority, reasons(rule.when, answers), notes))
+                break
     return sorted(found, key=lambda a: PRIORITIES.index(a.priority))
 
 
 def help_now(content: Content, answers: Answers) -> list[Advice]:
     """Only the help to call at once (112, 113), when the answers so far call for it."""
-    urgent = [s for s in content.services if any(r.priority == "safety" for r in s.advise)]
-    return [a for a in advise(content, answers, urgent) if a.priority == "safety"]
+    found = advise(content, answers, content.urgent_services)
+    return [a for a in found if a.priority == "safety"]

@@ -105,30 +105,31 @@ class PlaceForm(QuestionForm):
                 raise ValidationError(MESSAGES["no_place"])
 
 
-def question_form(
-    question: Question, answer: tuple[str, ...] | None, places: Places
-) -> QuestionForm:
-    """A form for one question, prefilled with the answer given before."""
+def question_form(question: Question, places: Places) -> QuestionForm:
+    """A form for one question. The answer given before reaches the page as `prefill`."""
     if question.type == "place":
         fields: dict[str, Any] = {
             question.id: SelectMultipleField(validate_choice=False),
             TYPED: StringField(),
         }
-        skipped = not answer or answer[0] == question.options[0].id
-        data = None if skipped else {TYPED: question.option(answer[0]).label}
         form_class = type(
             "PlaceForm", (PlaceForm,), {**fields, "question": question, "places": places}
         )
-        return form_class(data=data)
+        return form_class()
     field_class = RadioField if question.type == "single" else SelectMultipleField
     field = field_class(
         choices=[SelectChoice(o.id, o.label) for o in question.options],
         validators=[AnswerAllowed(question)],
         validate_choice=False,  # AnswerAllowed says it in the visitor's language
     )
-    data = None
-    if answer:
-        data = {question.id: answer[0] if question.type == "single" else list(answer)}
-    return type("ChoiceForm", (QuestionForm,), {question.id: field, "question": question})(
-        data=data
-    )
+    return type("ChoiceForm", (QuestionForm,), {question.id: field, "question": question})()
+
+
+def prefill(question: Question, answer: tuple[str, ...] | None) -> dict[str, Any]:
+    """The answer given before as form data: the place's name, or the chosen options."""
+    if not answer:
+        return {}
+    if question.type == "place":
+        skipped = answer[0] == question.options[0].id
+        return {} if skipped else {TYPED: question.option(answer[0]).label}
+    return {question.id: answer[0] if question.type == "single" else list(answer)}

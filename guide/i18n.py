@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterable, Iterator
 from typing import IO, Any
 
 import yaml
 from babel.support import Translations
-from flask import Flask, g, request, session
-from flask_babel import Babel, get_locale, get_translations, refresh
+from flask import Flask, current_app, g, request, session
+from flask_babel import Babel, get_locale, get_translations, pgettext, refresh
+from markupsafe import Markup, escape
 
 from .content import TEXT_KEYS
 
@@ -53,6 +54,30 @@ def translations() -> Translations:
     return found
 
 
+def in_words(pairs: Iterable[tuple[str, Iterable[str]]]) -> Markup:
+    """Answers in words: “Question”: “Answer” of “Answer” en “Question”: “Answer”.
+
+    `pairs` are (question id, option ids): a condition's items or the engine's reasons. The
+    quotes are <q>, so that each language gets its own quotation marks.
+    """
+    content = current_app.extensions["guide"]
+    text = translations().ugettext
+    parts = []
+    for question_id, option_ids in pairs:
+        question = content.question(question_id)
+        options = [f"<q>{escape(text(question.option(o).label))}</q>" for o in option_ids]
+        answer = _joined(options, lambda: pgettext("voegwoord", "of"))
+        parts.append(f"<q>{escape(text(question.text))}</q>: {answer}")
+    # Built as text, which is several times quicker than with Markup: every piece is escaped.
+    words = _joined(parts, lambda: pgettext("voegwoord", "en"))
+    return Markup(words)  # nosec B704
+
+
+def _joined(items: list[str], conjunction: Callable[[], str]) -> str:
+    # Most lists here have one item: the conjunction is looked up only when it is needed.
+    return f" {escape(conjunction())} ".join(items) if len(items) > 1 else "".join(items)
+
+
 def text_direction(locale: str) -> str:
     return "rtl" if locale in RIGHT_TO_LEFT else "ltr"
 
@@ -74,6 +99,7 @@ def init_app(app: Flask, directory: str) -> None:
     )
     # Content texts are data, not markup: translated but still escaped, never %-formatted.
     app.jinja_env.filters["t"] = lambda text: translations().ugettext(text)
+    app.jinja_env.globals["in_words"] = in_words
 
     @app.context_processor
     def language() -> dict[str, object]:

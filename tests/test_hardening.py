@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import logging
 import re
+import time
 
 import pytest
 from flask import Flask
@@ -49,6 +50,19 @@ def test_hsts_is_sent_over_https_only(client: FlaskClient) -> None:
     assert "Strict-Transport-Security" not in client.get("/").headers
     secure = client.get("/", base_url="https://localhost").headers
     assert secure["Strict-Transport-Security"].startswith("max-age=")
+
+
+def test_the_form_token_in_a_page_changes_every_second(
+    client: FlaskClient, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # A compressed page that repeats a secret can give it away by its size (BREACH).
+    first = csrf_token(check_page(client.get("/vraag/stand")))
+    now = time.time()
+    monkeypatch.setattr(time, "time", lambda: now + 2)
+    page = check_page(client.get("/vraag/stand"))
+    assert csrf_token(page) != first
+    response = client.post("/vraag/stand", data={"csrf_token": first, "stand": "weerlegd"})
+    assert response.status_code == 302  # an earlier page's token is still good
 
 
 def test_pages_have_no_inline_scripts_or_styles(client: FlaskClient) -> None:
