@@ -64,9 +64,8 @@ def handed_over(token: str) -> Any:
         received = read_token(current_app, content(), token)
     except HandoverError as error:
         reason = error.reason
-        return render_page("handover_problem.html", lambda: {"reason": reason}), HANDOVER_STATUS[
-            reason
-        ]
+        page = render_page("handover_problem.html", lambda: {"reason": reason})
+        return page, HANDOVER_STATUS[reason]
     use_page_locale(received.locale)
     return render_page("handed_over.html", lambda: {"advice": received.advice})
 
