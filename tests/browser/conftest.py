@@ -162,12 +162,14 @@ def check_now(page: Page, name: str, seen: Outside, collected: dict[str, str]) -
 def answer(page: Page, question: str, value: str | list[str]) -> None:
     """Answer one question the way a visitor does: tick, type or press, then Next."""
     page.goto(f"/vraag/{question}")
-    if question == "woonplaats":
-        if value == "geen":
-            page.locator('button[name="woonplaats"]').click()
-            return
+    button = page.locator("form .buttons .button").first
+    if question == "woonplaats" and value == "geen":
+        button = page.locator('button[name="woonplaats"]')
+    elif question == "woonplaats":
         page.fill("#woonplaats-plaats", value)
     else:
         for one in [value] if isinstance(value, str) else value:
             page.check(f'input[name="{question}"][value="{one}"]')
-    page.locator("form .buttons .button").first.click()
+    button.click()
+    # The next page has loaded before the visitor does anything else (such as Back).
+    page.wait_for_url(lambda url: not url.endswith(f"/vraag/{question}"))
