@@ -123,7 +123,7 @@ def render(
         "| page | req/s | p99 ms | x hello | bytes | requests | Lighthouse p/a/bp/seo |",
         "|---|---:|---:|---:|---:|---:|---|",
         f"| hello (yardstick) | {hello['rps']:.0f} | {hello['p99']:.1f} | 1.00 | | | |",
-        f"| /healthz (the app, no page) | {floor['rps']:.0f} | {floor['p99']:.1f} | "
+        f"| /healthz (no page, no session) | {floor['rps']:.0f} | {floor['p99']:.1f} | "
         f"{floor['rps'] / hello['rps']:.2f} | | | |",
     ]
     for name, (size, requests) in weights.items():
