@@ -148,7 +148,8 @@ def layout_values() -> dict[str, Any]:
         "csrf_token": generate_csrf,
         "here": quote(request.full_path.rstrip("?")),
         "notice": flashed.__contains__,
-        "help_now": lambda *service: service[0] in urgent_now if service else bool(urgent_now),
+        "help_now": lambda: bool(urgent_now),
+        "urgent": urgent_now.__contains__,
     }
 
 

@@ -54,16 +54,7 @@ def test_parent_who_wants_to_complain_and_did_not_talk_to_vt_yet_starts_with_the
 
 
 def test_after_the_complaints_committee_the_ombudsman_comes_first(client: FlaskClient) -> None:
-    page = advice_for(
-        client,
-        {
-            "stand": "weerlegd",
-            "wie": "ouder_gezag",
-            "woonplaats": "geen",
-            "behoefte": "klacht",
-            "klacht_vt": "ja_commissie",
-        },
-    )
+    page = advice_for(client, {**COMPLAINT_NOT_YET_RAISED, "klacht_vt": "ja_commissie"})
     assert "nationale_ombudsman" in section(page, "first")
 
 
