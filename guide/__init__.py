@@ -14,7 +14,7 @@ from flask_wtf.csrf import CSRFProtect
 from jinja2 import StrictUndefined
 from werkzeug.middleware.proxy_fix import ProxyFix
 
-from . import assets, cli, errors, headers, i18n, intake, logs, prerender, views
+from . import assets, cli, errors, headers, i18n, intake, logs, views
 from .content import load
 from .session import EncryptedSessionInterface
 from .validate import validate
@@ -59,7 +59,6 @@ def create_app(test_config: dict[str, Any] | None = None) -> Flask:
     compress.init_app(app)
     csrf.init_app(app)
     i18n.init_app(app, str(ROOT / "translations"))
-    prerender.init_app(app)
     app.register_blueprint(views.bp)
     app.register_blueprint(intake.bp)
     errors.init_app(app)

@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-from flask import Flask
+from flask import Flask, render_template, url_for
 from flask_babel import lazy_gettext
-from markupsafe import Markup
 from werkzeug.exceptions import HTTPException
 
-from .views import journey, next_url, render_page
+from .views import journey, next_url
 
 # Status code -> (heading, explanation); other codes get the text of 400 or 500.
 PAGES = {
@@ -42,10 +41,13 @@ def init_app(app: Flask) -> None:
     app.register_error_handler(HTTPException, render_error)
 
 
-def render_error(error: HTTPException) -> tuple[Markup, int]:
+def render_error(error: HTTPException) -> tuple[str, int]:
     code = error.code or 500
     heading, text = PAGES.get(code) or PAGES[400 if code < 500 else 500]
     current = journey()
     resume = next_url(current) if current.answers else None
-    page = render_page("error.html", lambda: {"heading": heading, "text": text, "resume": resume})
+    # The language links lead to the start page: an error page repeats no address it was sent.
+    page = render_template(
+        "error.html", heading=heading, text=text, resume=resume, here=url_for("guide.start")
+    )
     return page, code

@@ -105,8 +105,11 @@ class PlaceForm(QuestionForm):
                 raise ValidationError(MESSAGES["no_place"])
 
 
-def question_form(question: Question, places: Places) -> QuestionForm:
-    """A form for one question. The answer given before reaches the page as `prefill`."""
+def question_form(
+    question: Question, answer: tuple[str, ...] | None, places: Places
+) -> QuestionForm:
+    """A form for one question, prefilled with the answer given before."""
+    data = _prefill(question, answer)
     if question.type == "place":
         fields: dict[str, Any] = {
             question.id: SelectMultipleField(validate_choice=False),
@@ -115,17 +118,18 @@ def question_form(question: Question, places: Places) -> QuestionForm:
         form_class = type(
             "PlaceForm", (PlaceForm,), {**fields, "question": question, "places": places}
         )
-        return form_class()
+        return form_class(data=data)
     field_class = RadioField if question.type == "single" else SelectMultipleField
     field = field_class(
         choices=[SelectChoice(o.id, o.label) for o in question.options],
         validators=[AnswerAllowed(question)],
         validate_choice=False,  # AnswerAllowed says it in the visitor's language
     )
-    return type("ChoiceForm", (QuestionForm,), {question.id: field, "question": question})()
+    form_class = type("ChoiceForm", (QuestionForm,), {question.id: field, "question": question})
+    return form_class(data=data)
 
 
-def prefill(question: Question, answer: tuple[str, ...] | None) -> dict[str, Any]:
+def _prefill(question: Question, answer: tuple[str, ...] | None) -> dict[str, Any]:
     """The answer given before as form data: the place's name, or the chosen options."""
     if not answer:
         return {}

@@ -5,9 +5,8 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from flask import Blueprint, current_app, flash, redirect, session, url_for
+from flask import Blueprint, current_app, flash, redirect, render_template, session, url_for
 from flask_babel import get_locale, gettext
-from markupsafe import Markup
 from werkzeug.wrappers import Response
 
 from .content import END
@@ -15,7 +14,7 @@ from .engine import Journey, advise
 from .handover import HandoverError, make_token, qr_svg, read_token
 from .i18n import use_page_locale
 from .session import NOTICE
-from .views import after_all_answers, content, private_page, render_page, wipe_answers
+from .views import after_all_answers, content, private_page, wipe_answers
 
 bp = Blueprint("intake", __name__)
 
@@ -24,8 +23,8 @@ HANDOVER_STATUS = {"invalid": 400, "expired": 410, "outdated": 410}
 
 
 @bp.get("/intake")
-def intake() -> Markup:
-    return render_page("intake.html", key=())
+def intake() -> str:
+    return render_template("intake.html")
 
 
 @bp.post("/intake/nieuw")
@@ -41,20 +40,21 @@ def new_client() -> Response:
 
 @bp.get("/advies/uitdraai")
 @after_all_answers
-def handout(current: Journey) -> Markup:
-    found = advise(content(), current.answers)
-    return render_page("handout.html", lambda: {"advice": found, "today": dt.date.today()})
+def handout(current: Journey) -> str:
+    return render_template(
+        "handout.html", advice=advise(content(), current.answers), today=dt.date.today()
+    )
 
 
 @bp.get("/advies/meegeven")
 @after_all_answers
-def handover(current: Journey) -> Markup:
+def handover(current: Journey) -> str:
     token = make_token(
         current_app, content(), advise(content(), current.answers), str(get_locale())
     )
     link = url_for("intake.handed_over", token=token, _external=True)
     qr = qr_svg(link, gettext("QR-code met de link naar het advies"))
-    return render_page("handover.html", lambda: {"link": link, "qr": qr})
+    return render_template("handover.html", link=link, qr=qr)
 
 
 @bp.get("/mee/<token>")
@@ -63,13 +63,15 @@ def handed_over(token: str) -> Any:
     try:
         received = read_token(current_app, content(), token)
     except HandoverError as error:
-        reason = error.reason
-        page = render_page("handover_problem.html", lambda: {"reason": reason})
-        return page, HANDOVER_STATUS[reason]
+        # The language links lead to the start page: the broken link is not repeated.
+        page = render_template(
+            "handover_problem.html", reason=error.reason, here=url_for("guide.start")
+        )
+        return page, HANDOVER_STATUS[error.reason]
     use_page_locale(received.locale)
-    return render_page("handed_over.html", lambda: {"advice": received.advice})
+    return render_template("handed_over.html", advice=received.advice)
 
 
 @bp.get("/routekaart")
-def route_map() -> Markup:
-    return render_page("route_map.html", lambda: {"end": END}, key=())
+def route_map() -> str:
+    return render_template("route_map.html", end=END)

@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
+import unicodedata
+from collections.abc import Callable
 from functools import wraps
 from typing import Any
-from urllib.parse import quote
+from urllib.parse import urlsplit
 
 from flask import (
     Blueprint,
@@ -13,24 +14,21 @@ from flask import (
     current_app,
     flash,
     g,
-    get_flashed_messages,
-    get_template_attribute,
     redirect,
+    render_template,
     request,
     session,
     url_for,
 )
 from flask.blueprints import BlueprintSetupState
-from flask_babel import gettext, lazy_gettext
-from flask_wtf.csrf import generate_csrf
-from markupsafe import Markup
+from flask_babel import lazy_gettext
+from werkzeug.exceptions import HTTPException
 from werkzeug.wrappers import Response
 
-from . import prerender
-from .content import END, Content, Question
-from .engine import Advice, Journey, Reason, advise, help_now, not_advised, walk
-from .forms import TYPED, QuestionForm, prefill, question_form
-from .i18n import LANGUAGES, in_words
+from .content import END, Content
+from .engine import Journey, advise, help_now, not_advised, walk
+from .forms import question_form
+from .i18n import LANGUAGES
 from .places import Place
 from .session import NOTICE, NOTICES
 
@@ -121,45 +119,10 @@ def health() -> tuple[str, int, dict[str, str]]:
     return "ok", 200, {"Content-Type": "text/plain; charset=utf-8"}
 
 
-def render_page(
-    template: str,
-    context: Callable[[], Mapping[str, Any]] = dict,
-    key: tuple[object, ...] | None = None,
-    values: Mapping[str, Any] | None = None,
-) -> Markup:
-    """A page, kept per language under `key` if it has one, completed for this visitor.
-
-    `values` fill the page's own blanks and parts (see guide.prerender); the layout's are here.
-    """
-    page = prerender.render(
-        template, None if key is None else (session.get("intake", False), *key), context
-    )
-    return prerender.fill(page, {**layout_values(), **(values or {})})
-
-
-def layout_values() -> dict[str, Any]:
-    """The visitor's own part of the layout: form token, notices, help to call now."""
-    flashed = {key for kind, key in get_flashed_messages(with_categories=True) if kind == NOTICE}
-    answers = journey().answers
-    urgent_now = set()
-    if answers and request.endpoint != "guide.advice":  # the advice lists that help itself
-        urgent_now = {a.service.id for a in help_now(content(), answers)}
-    return {
-        "csrf_token": generate_csrf,
-        "here": quote(request.full_path.rstrip("?")),
-        "notice": flashed.__contains__,
-        "help_now": lambda: bool(urgent_now),
-        "urgent": urgent_now.__contains__,
-    }
-
-
 @bp.get("/")
-def start() -> Markup:
-    started = bool(journey().answers)
-    return render_page(
-        "start.html",
-        lambda: {"started": started, "first_question": content().start},
-        key=(started,),
+def start() -> str:
+    return render_template(
+        "start.html", started=bool(journey().answers), first_question=content().start
     )
 
 
@@ -171,103 +134,46 @@ def question(question_id: str) -> Any:
     if question_id not in current.path and question_id != current.next_question:
         return redirect(next_url(current))
     changing = request.args.get("wijzigen") == "1"
-    form = None
-    if request.method == "POST":
-        form = question_form(question, content().places)
-        if form.validate_on_submit():
-            updated = walk(content(), {**current.answers, question_id: form.answer()})
-            session["answers"] = {q: list(values) for q, values in updated.answers.items()}
-            if changing:  # back to the summary, asking any newly needed question first
-                return redirect(next_url(updated, changing))
-            return redirect(step_url(updated.following(question_id)))
+    form = question_form(question, current.answers.get(question_id), content().places)
+    if form.validate_on_submit():
+        updated = walk(content(), {**current.answers, question_id: form.answer()})
+        session["answers"] = {q: list(values) for q, values in updated.answers.items()}
+        if changing:  # back to the summary, asking any newly needed question first
+            return redirect(next_url(updated, changing))
+        return redirect(step_url(updated.following(question_id)))
     previous = current.previous(question_id)
     back = step_url(previous, changing) if previous else url_for("guide.start")
     if changing and current.complete:
         back = url_for("guide.check")
-    page = render_page(
-        "question.html",
-        # The visitor's answer reaches the page through its blanks only.
-        lambda: {
-            "question": question,
-            "form": form if form is not None else question_form(question, content().places),
-            "changing": changing,
-        },
-        key=None if form is not None else (question_id, changing),  # a refused answer is theirs
-        values=question_values(question, current, form, back),
+    page = render_template(
+        "question.html", question=question, form=form, journey=current, back=back, changing=changing
     )
-    return page, 400 if form is not None and form.errors else 200
-
-
-def question_values(
-    question: Question, current: Journey, form: QuestionForm | None, back: str
-) -> dict[str, Any]:
-    """A question page's blanks: the step, the way back and the answer, given or sent."""
-    data = form.data if form is not None else prefill(question, current.answers.get(question.id))
-    chosen = data.get(question.id)
-    chosen = {chosen} if isinstance(chosen, str) else set(chosen or ())
-    return {
-        "position": str(current.position(question.id)),
-        "total": str(current.total),
-        "back": back,
-        "checked": lambda option: " checked" if option in chosen else "",
-        "typed": data.get(TYPED) or "",
-    }
+    return page, 400 if form.errors else 200
 
 
 @bp.get("/controleren")
 @after_all_answers
-def check(current: Journey) -> Markup:
+def check(current: Journey) -> str:
     rows = [(content().question(q), current.answers[q]) for q in current.path]
-    return render_page("check.html", lambda: {"rows": rows})
+    return render_template("check.html", rows=rows)
 
 
 @bp.get("/advies")
 @after_all_answers
-def advice(current: Journey) -> Markup:
-    intake = session.get("intake", False)
-    return render_page(
+def advice(current: Journey) -> str:
+    # In intake mode the page also shows what was not advised, and why.
+    missed = not_advised(content(), current.answers) if session.get("intake") else []
+    return render_template(
         "advice.html",
-        # In intake mode the page also shows what was not advised and why: that is the family's.
-        lambda: {"not_advised": not_advised(content(), current.answers) if intake else []},
-        key=None if intake else (),
-        values=advice_values(advise(content(), current.answers), place_of(current)),
+        advice=advise(content(), current.answers),
+        not_advised=missed,
+        place=place_of(current),
     )
-
-
-def regional(kind: str, place: Place) -> Markup:
-    """A card's part about the visitor's own Veilig Thuis or municipality."""
-    return get_template_attribute("macros/regional.html", "regional")(kind, place)
-
-
-def advice_values(advice: list[Advice], place: Place | None) -> dict[str, Any]:
-    """The advice page's parts and blanks: the visitor's cards, with their reasons and notes."""
-    advised = {item.service.id: item for item in advice}
-    chose = gettext("U koos:")
-    words: dict[Reason, Markup] = {}  # one answer is often the reason for several cards
-
-    def reason(answer: Reason) -> Markup:
-        if answer not in words:
-            words[answer] = Markup("<li>%s %s</li>") % (chose, in_words([answer]))
-        return words[answer]
-
-    return {
-        "section": lambda priority: any(item.priority == priority for item in advice),
-        "card": lambda id, priority: id in advised and advised[id].priority == priority,
-        "why": lambda id: bool(advised[id].reasons),
-        "reasons": lambda id: Markup().join(map(reason, advised[id].reasons)),
-        "note": lambda id, i: advised[id].service.notes[int(i)].text in advised[id].notes,
-        "regional": lambda id: regional(advised[id].service.regional, place) if place else "",
-        "place": lambda: place is not None,
-    }
 
 
 @bp.get("/alle-hulp")
-def all_help() -> Markup:
-    return render_page(
-        "all_help.html",
-        lambda: {"groups": content().groups, "services": content().services},
-        key=(),
-    )
+def all_help() -> str:
+    return render_template("all_help.html", groups=content().groups, services=content().services)
 
 
 def wipe_answers() -> None:
@@ -292,25 +198,48 @@ def quick_exit() -> Response:
 
 
 @bp.get('/<any(privacy, toegankelijkheid, "veilig-online"):page>')
-def info(page: str) -> Markup:
-    return render_page(INFO_PAGES[page], key=())
+def info(page: str) -> str:
+    return render_template(INFO_PAGES[page])
+
+
+@bp.get("/veilig-thuis-regios")
+def regions() -> str:
+    return render_template("regions.html", places=content().places)
 
 
 @bp.record_once
 def layout_constants(state: BlueprintSetupState) -> None:
-    """What any page may show, the same for every visitor; `layout_values` picks theirs."""
+    """What any page may show, the same for every visitor."""
     guide = state.app.extensions["guide"]
     state.app.jinja_env.globals.update(
         content=guide,
         notices=NOTICES,
+        notice_category=NOTICE,
         priority_labels=PRIORITY_LABELS,
         region_link_labels=REGION_LINK_LABELS,
     )
 
 
 @bp.app_context_processor
-def mode() -> dict[str, Any]:
-    return {"intake": session.get("intake", False)}
+def layout() -> dict[str, Any]:
+    """The visitor's own part of the layout: intake mode, answers, help to call now."""
+    answers = journey().answers
+    urgent = []
+    if answers and request.endpoint != "guide.advice":  # the advice lists that help itself
+        urgent = help_now(content(), answers)
+    return {
+        "intake": session.get("intake", False),
+        "answered": bool(answers),
+        "help_now": urgent,
+        "here": this_page(),
+    }
+
+
+def this_page() -> str:
+    """Where the language links return to: this page, and of its query only "wijzigen"."""
+    if request.args.get("wijzigen") == "1":
+        return request.path + "?wijzigen=1"
+    return request.path
 
 
 @bp.get("/taal/<code>")
@@ -319,13 +248,27 @@ def choose_language(code: str) -> Response:
     if code not in LANGUAGES:
         abort(404)
     session["lang"] = code
-    back = request.args.get("terug", "")
-    # Only a path on this site: never send the visitor elsewhere.
-    if not back.startswith("/") or back.startswith("//") or "\\" in back:
-        back = url_for("guide.start")
-    return redirect(back, 303)
+    return redirect(return_path(request.args.get("terug", "")), 303)
 
 
-@bp.get("/veilig-thuis-regios")
-def regions() -> Markup:
-    return render_page("regions.html", lambda: {"places": content().places}, key=())
+def return_path(wanted: str) -> str:
+    """A page of this site to return to, else the start page: never a page elsewhere.
+
+    Browsers drop tabs and newlines from an address and read a backslash as a slash: a slash,
+    a tab and a slash would leave the site. Such a path is refused, not repaired.
+    """
+    start_page = url_for("guide.start")
+    parts = urlsplit(wanted)
+    if (
+        not wanted.startswith("/")
+        or wanted.startswith("//")
+        or "\\" in wanted
+        or any(c.isspace() or unicodedata.category(c).startswith("C") for c in wanted)
+        or parts.query not in ("", "wijzigen=1")
+    ):
+        return start_page
+    try:
+        current_app.url_map.bind("").match(parts.path, method="GET")
+    except HTTPException:  # no page here, or one that redirects
+        return start_page
+    return wanted

@@ -204,11 +204,17 @@ def test_quick_exit_wipes_the_answers_and_leaves_for_a_neutral_site(client: Flas
     assert client.get("/advies").location == "/vraag/stand"
 
 
-def test_every_page_offers_quick_exit_and_start_again(client: FlaskClient) -> None:
+def test_every_page_offers_quick_exit_and_start_again_once_there_are_answers(
+    client: FlaskClient,
+) -> None:
+    page = check_page(client.get("/privacy"))
+    assert page.find("a", href="/weg", attrs={"data-quick-exit": True})
+    assert page.find("a", class_="skip-link")["href"] == "#inhoud"
+    assert not page.find("form", action="/opnieuw")  # nothing to wipe yet
+    answer_all(client, {"stand": "weerlegd"})
     page = check_page(client.get("/privacy"))
     assert page.find("a", href="/weg", attrs={"data-quick-exit": True})
     assert page.find("form", action="/opnieuw")
-    assert page.find("a", class_="skip-link")["href"] == "#inhoud"
 
 
 def test_pages_load_nothing_from_other_sites(client: FlaskClient) -> None:
