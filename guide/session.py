@@ -1,43 +1,51 @@
 """The visitor's answers live only in their browser, in an encrypted cookie.
 
-The cookie holds no expiry date, so the browser drops it when it closes; the Fernet token's
-own timestamp, which is authenticated, gives the 30 minutes idle expiry. A response that
-reads the session writes it again, which restarts that clock; an unchanged cookie is rewritten
-at most once a minute, as encrypting it is a good part of the cost of a page.
+The cookie holds no expiry date, so the browser drops it when it closes. Two clocks end it on
+the server's side as well, both inside the encryption so that nobody can set them back:
+- the Fernet token's own timestamp gives 30 minutes idle expiry. A response that reads the
+  session writes it again, which restarts that clock; an unchanged cookie is rewritten at most
+  once a minute, as encrypting it is a good part of the cost of a page;
+- the time the visit began gives an end 2 hours later, however active. A copied cookie
+  (from a shared computer, say) then stops working the same day, even if it is replayed every
+  few minutes: "Opnieuw beginnen" and "Snel weg" cannot reach a copy, but this clock does.
 """
 
 from __future__ import annotations
 
-import base64
 import json
 import time
-from functools import lru_cache
 
-from cryptography.fernet import Fernet, InvalidToken, MultiFernet
-from cryptography.hazmat.primitives import hashes
-from cryptography.hazmat.primitives.kdf.hkdf import HKDF
+from cryptography.fernet import InvalidToken
 from flask import Flask, Request, Response
 from flask.sessions import SecureCookieSession, SessionInterface
 from flask_babel import lazy_gettext
 
+from .keys import fernet
+
 IDLE_SECONDS = 30 * 60
+LIFETIME_SECONDS = 2 * 60 * 60
 REFRESH_SECONDS = 60
 NOTICE = "session"  # flash category of the notices about the visitor's answers
 NOTICES = {
     "wiped": lazy_gettext("Uw antwoorden zijn gewist."),
     "new_client": lazy_gettext("Alle antwoorden zijn gewist. De volgende cliënt kan beginnen."),
     "expired": lazy_gettext("U deed 30 minuten niets. Daarom hebben we uw antwoorden gewist."),
+    "too_old": lazy_gettext(
+        "U begon meer dan 2 uur geleden. Daarom hebben we uw antwoorden gewist."
+    ),
     "unreadable": lazy_gettext("We konden uw antwoorden niet lezen. Begin opnieuw."),
     "outdated": lazy_gettext("De vragen zijn veranderd. Daarom beginnen we opnieuw."),
 }
+PURPOSE = "session"
 
 
 class CookieSession(SecureCookieSession):
     written_at = 0.0  # when the visitor's cookie was encrypted; 0 for a new session
+    began_at = 0.0  # when the visit began; 0 for a new session
 
 
 class EncryptedSessionInterface(SessionInterface):
-    """Flask sessions as Fernet tokens, refused when forged, idle too long or outdated."""
+    """Flask sessions as Fernet tokens, refused when forged, idle or too old, or outdated."""
 
     session_class = CookieSession
 
@@ -48,20 +56,27 @@ class EncryptedSessionInterface(SessionInterface):
         token = request.cookies.get(self.get_cookie_name(app))
         if not token:
             return self.session_class()
-        fernet = _fernet(_keys(app))
+        keys = fernet(app, PURPOSE)
         try:
-            payload = json.loads(fernet.decrypt(token.encode()))
-            written_at = fernet.extract_timestamp(token.encode())
+            payload = json.loads(keys.decrypt(token.encode()))
+            written_at = keys.extract_timestamp(token.encode())
         except (InvalidToken, ValueError):
             return _fresh("unreadable")
         if not isinstance(payload, dict) or not isinstance(payload.get("data"), dict):
             return _fresh("unreadable")
-        if time.time() - written_at > IDLE_SECONDS:
+        began_at = payload.get("began")
+        if not isinstance(began_at, int | float):
+            return _fresh("unreadable")
+        now = time.time()
+        if now - written_at > IDLE_SECONDS:
             return _fresh("expired")
+        if now - began_at > LIFETIME_SECONDS:
+            return _fresh("too_old")
         if payload.get("version") != self.content_version:
             return _fresh("outdated")
         session = self.session_class(payload["data"])
         session.written_at = written_at
+        session.began_at = began_at
         return session
 
     def save_session(self, app: Flask, session: CookieSession, response: Response) -> None:
@@ -77,10 +92,14 @@ class EncryptedSessionInterface(SessionInterface):
         response.vary.add("Cookie")
         if not session.modified and time.time() - session.written_at < REFRESH_SECONDS:
             return
-        payload = json.dumps({"version": self.content_version, "data": dict(session)})
+        payload = {
+            "version": self.content_version,
+            "began": session.began_at or int(time.time()),
+            "data": dict(session),
+        }
         response.set_cookie(
             name,
-            _fernet(_keys(app)).encrypt(payload.encode()).decode(),
+            fernet(app, PURPOSE).encrypt(json.dumps(payload).encode()).decode(),
             domain=domain,
             path=path,
             httponly=self.get_cookie_httponly(app),
@@ -94,20 +113,3 @@ def _fresh(reason: str) -> CookieSession:
     session = CookieSession({"_flashes": [(NOTICE, reason)]})
     session.modified = True
     return session
-
-
-def _keys(app: Flask) -> tuple[str, ...]:
-    """The secret key first (it encrypts), then the older keys that may still decrypt."""
-    return (app.secret_key, *app.config.get("SECRET_KEY_FALLBACKS", ()))
-
-
-@lru_cache(maxsize=4)
-def _fernet(secrets: tuple[str, ...]) -> MultiFernet:
-    return MultiFernet([Fernet(_derive(secret)) for secret in secrets])
-
-
-def _derive(secret: str | bytes) -> bytes:
-    """A Fernet key of its own for the cookie, so it never equals the signing key."""
-    raw = secret.encode() if isinstance(secret, str) else secret
-    hkdf = HKDF(algorithm=hashes.SHA256(), length=32, salt=None, info=b"nazorgwijzer session")
-    return base64.urlsafe_b64encode(hkdf.derive(raw))

@@ -12,7 +12,14 @@ from flask import Flask
 from flask.testing import FlaskClient
 
 from guide import create_app
-from guide.session import IDLE_SECONDS, REFRESH_SECONDS, EncryptedSessionInterface
+from guide.keys import fernet
+from guide.session import (
+    IDLE_SECONDS,
+    LIFETIME_SECONDS,
+    PURPOSE,
+    REFRESH_SECONDS,
+    EncryptedSessionInterface,
+)
 from tests.conftest import TEST_CONFIG
 from tests.helpers import answer_all, check_page, text_of
 
@@ -94,6 +101,43 @@ def test_activity_within_30_minutes_keeps_the_answers(
         assert client.get("/vraag/behoefte").status_code == 200
 
 
+def test_answers_end_2_hours_after_the_visit_began_however_active(
+    client: FlaskClient, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    answer_all(client, STARTED)
+    start = time.time()
+    for minutes in range(20, 120, 20):
+        monkeypatch.setattr(time, "time", lambda m=minutes: start + m * 60)
+        assert client.get("/vraag/behoefte").status_code == 200
+    monkeypatch.setattr(time, "time", lambda: start + LIFETIME_SECONDS + 1)
+    assert client.get("/vraag/behoefte").location == "/vraag/stand"
+    assert "meer dan 2 uur geleden" in text_of(check_page(client.get("/vraag/stand")))
+
+
+@pytest.mark.parametrize("leave", ["/opnieuw", "/weg"])
+def test_a_copied_cookie_stops_working_on_the_same_day(
+    app: Flask, client: FlaskClient, monkeypatch: pytest.MonkeyPatch, leave: str
+) -> None:
+    # Someone copies the cookie from a shared computer; the family then leaves the guide.
+    answer_all(client, STARTED)
+    copy = cookie_of(client)
+    page = check_page(client.get("/vraag/behoefte"))
+    client.open(
+        leave,
+        method="POST" if leave == "/opnieuw" else "GET",
+        data={"csrf_token": page.find("form", action="/opnieuw").find("input")["value"]},
+    )
+    assert client.get("/vraag/behoefte").location == "/vraag/stand"
+    thief = app.test_client()
+    thief.set_cookie(COOKIE, copy)
+    start = time.time()
+    for minutes in range(0, 120, 25):  # replayed within every 30 minutes, kept fresh
+        monkeypatch.setattr(time, "time", lambda m=minutes: start + m * 60)
+        assert thief.get("/vraag/behoefte").status_code == 200
+    monkeypatch.setattr(time, "time", lambda: start + LIFETIME_SECONDS + 1)
+    assert thief.get("/vraag/behoefte").location == "/vraag/stand"
+
+
 def test_an_unchanged_cookie_is_rewritten_at_most_once_a_minute(
     client: FlaskClient, monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -131,10 +175,14 @@ def test_a_cookie_made_with_an_older_key_is_still_read(client: FlaskClient) -> N
 
 
 def test_a_cookie_whose_payload_is_not_a_journey_is_refused(client: FlaskClient) -> None:
-    interface = client.application.session_interface
-    from guide.session import _fernet, _keys
-
-    fernet = _fernet(_keys(client.application))
-    for payload in ([1, 2], {"version": interface.content_version, "data": "x"}, "tekst"):
-        client.set_cookie(COOKIE, fernet.encrypt(json.dumps(payload).encode()).decode())
+    version = client.application.session_interface.content_version
+    keys = fernet(client.application, PURPOSE)
+    for payload in (
+        [1, 2],
+        {"version": version, "began": time.time(), "data": "x"},
+        {"version": version, "data": {}},  # when did it begin?
+        {"version": version, "began": "nu", "data": {}},
+        "tekst",
+    ):
+        client.set_cookie(COOKIE, keys.encrypt(json.dumps(payload).encode()).decode())
         assert "niet lezen" in text_of(check_page(client.get("/")))
