@@ -1,24 +1,34 @@
-"""Hand the advice to a parent as a signed link: the advice only, never the answers.
+"""Hand the advice to a parent as an encrypted link: the advice only, never the answers.
 
 Nothing is stored: the link itself carries which services were advised, at which priority,
-in which language and for which version of the content, signed and valid for 30 days.
+in which language and for which version of the content, encrypted and valid for 30 days.
+Encrypted, not only signed: which help was advised says something of the answers (113 after
+thoughts of ending one's life), and the link may be seen on a shared phone.
 """
 
 from __future__ import annotations
 
+import json
+import time
+import zlib
 from collections.abc import Sequence
 from dataclasses import dataclass
 
 import segno
+from cryptography.fernet import InvalidToken
 from flask import Flask
-from itsdangerous import BadData, SignatureExpired, URLSafeTimedSerializer
+from itsdangerous import BadData, URLSafeTimedSerializer
 from markupsafe import Markup
 
 from .content import PRIORITIES, Content, Service
 from .engine import Advice
+from .keys import fernet
 
 MAX_AGE_SECONDS = 30 * 24 * 60 * 60
-SALT = "nazorgwijzer hand-over"
+PURPOSE = "hand-over"
+# Links made before they were encrypted: signed with this salt. Recognised only to tell the
+# parent the link is too old; no such link is younger than 30 days after 2026-11-30.
+SIGNED_SALT = "nazorgwijzer hand-over"
 
 
 class HandoverError(Exception):
@@ -35,30 +45,29 @@ class HandedOver:
     locale: str
 
 
-def _serializer(app: Flask) -> URLSafeTimedSerializer:
-    # itsdangerous signs with the last key and accepts all: the old keys first.
-    keys = [*app.config.get("SECRET_KEY_FALLBACKS", ()), app.secret_key]
-    return URLSafeTimedSerializer(keys, salt=SALT)
-
-
 def make_token(app: Flask, content: Content, advice: Sequence[Advice], locale: str) -> str:
-    """A signed token for this advice; it holds service ids, priorities, language and version."""
+    """An encrypted token for this advice: service ids, priorities, language and version."""
     payload = {
         "advice": [[a.service.id, a.priority] for a in advice],
         "locale": locale,
         "version": content.version,
     }
-    return _serializer(app).dumps(payload)
+    packed = zlib.compress(json.dumps(payload, separators=(",", ":")).encode())
+    return fernet(app, PURPOSE).encrypt(packed).decode().rstrip("=")  # a shorter QR code
 
 
 def read_token(app: Flask, content: Content, token: str) -> HandedOver:
     """The advice in a token, or HandoverError when it is forged, too old or outdated."""
+    keys = fernet(app, PURPOSE)
+    padded = (token + "=" * (-len(token) % 4)).encode()
     try:
-        payload = _serializer(app).loads(token, max_age=MAX_AGE_SECONDS)
-    except SignatureExpired as error:
-        raise HandoverError("expired") from error
-    except BadData as error:
-        raise HandoverError("invalid") from error
+        packed = keys.decrypt(padded)
+        made_at = keys.extract_timestamp(padded)
+        payload = json.loads(zlib.decompress(packed))
+    except (InvalidToken, ValueError, zlib.error) as error:
+        raise HandoverError("outdated" if _signed_link(app, token) else "invalid") from error
+    if time.time() - made_at > MAX_AGE_SECONDS:
+        raise HandoverError("expired")
     if not isinstance(payload, dict) or payload.get("version") != content.version:
         raise HandoverError("outdated")
     advice = []
@@ -68,6 +77,16 @@ def read_token(app: Flask, content: Content, token: str) -> HandedOver:
             raise HandoverError("outdated")
         advice.append((service, priority))
     return HandedOver(advice, str(payload.get("locale", "")))
+
+
+def _signed_link(app: Flask, token: str) -> bool:
+    """Whether this is a real link from the time links were signed, not encrypted."""
+    keys = [*app.config.get("SECRET_KEY_FALLBACKS", ()), app.secret_key]
+    try:
+        URLSafeTimedSerializer(keys, salt=SIGNED_SALT).loads(token)
+    except BadData:
+        return False
+    return True
 
 
 def qr_svg(url: str, label: str) -> Markup:

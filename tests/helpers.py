@@ -2,12 +2,18 @@
 
 from __future__ import annotations
 
+import json
+import zlib
 from collections.abc import Mapping, Sequence
 
 import html5lib
 from bs4 import BeautifulSoup
+from flask import Flask
 from flask.testing import FlaskClient
 from werkzeug.test import TestResponse
+
+from guide import handover
+from guide.keys import fernet
 
 Answer = str | Sequence[str]
 
@@ -61,3 +67,10 @@ def answer_all(client: FlaskClient, answers: Mapping[str, Answer]) -> TestRespon
 
 def text_of(page: BeautifulSoup) -> str:
     return " ".join(page.get_text().split())
+
+
+def handover_payload(app: Flask, link: str) -> dict:
+    """What a hand-over link holds, read with the app's key."""
+    token = link.rsplit("/", 1)[1]
+    padded = token + "=" * (-len(token) % 4)
+    return json.loads(zlib.decompress(fernet(app, handover.PURPOSE).decrypt(padded.encode())))
