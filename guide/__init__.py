@@ -79,6 +79,12 @@ def _config_from_environment() -> dict[str, Any]:
         "SESSION_COOKIE_HTTPONLY": True,
         "MAX_CONTENT_LENGTH": 16 * 1024,  # the longest real answer form is well under 1 KB
         "WTF_CSRF_TIME_LIMIT": None,  # the token dies with the session (30 minutes idle)
+        # Over https Flask-WTF would also demand a Referer from this site. Pages send none
+        # (Referrer-Policy: no-referrer, so no other site learns which page a family read),
+        # and privacy tools strip it too. The token is bound to the encrypted session cookie,
+        # which is SameSite=Lax and host-only, and HSTS keeps the site on https: the Referer
+        # would add nothing against another site posting a form.
+        "WTF_CSRF_SSL_STRICT": False,
         "WTF_I18N_ENABLED": False,  # every message a visitor sees is our own (guide.forms)
         "QUICK_EXIT_URL": os.environ.get("QUICK_EXIT_URL", "https://www.google.nl/"),
         "CONTENT_DIR": str(Path(__file__).parent),

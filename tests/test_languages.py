@@ -148,11 +148,35 @@ def test_the_language_switch_keeps_the_change_mode(client: FlaskClient) -> None:
 
 
 @pytest.mark.parametrize(
-    "back", ["//elders.example/", "https://elders.example/", "elders", "/\\elders.example"]
+    "back",
+    [
+        "//elders.example/",
+        "https://elders.example/",
+        "elders",
+        "/\\elders.example",
+        "/\t/elders.example",  # browsers drop the tab: //elders.example
+        "/\n/elders.example",
+        "/ /elders.example",
+        "/\x00/elders.example",
+        "/%2F/elders.example",  # no page of ours
+        "/bestaat-niet",
+        "/opnieuw",  # a form's address, not a page
+        "/alle-hulp?volgende=//elders.example",
+    ],
 )
-def test_the_language_switch_never_leaves_the_site(client: FlaskClient, back: str) -> None:
+def test_the_language_switch_only_returns_to_a_page_of_this_site(
+    client: FlaskClient, back: str
+) -> None:
     response = client.get("/taal/en", query_string={"terug": back})
     assert response.status_code == 303 and response.location == "/"
+
+
+@pytest.mark.parametrize("back", ["/alle-hulp", "/vraag/wie?wijzigen=1", "/privacy"])
+def test_the_language_switch_returns_to_the_page_it_came_from(
+    client: FlaskClient, back: str
+) -> None:
+    response = client.get("/taal/en", query_string={"terug": back})
+    assert response.status_code == 303 and response.location == back
 
 
 @pytest.mark.parametrize("code", ["xx", "EN", "nl-NL", "..", "a" * 200])
