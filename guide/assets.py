@@ -7,6 +7,7 @@ so no visitor ever runs old styles or scripts from their cache.
 from __future__ import annotations
 
 import hashlib
+import shutil
 from pathlib import Path
 
 from flask import Flask, abort, send_from_directory, url_for
@@ -16,6 +17,7 @@ ONE_YEAR = 365 * 24 * 60 * 60
 
 
 def init_app(app: Flask, folder: Path) -> None:
+    app.extensions["static_folder"] = folder  # for `flask guide static`
     fingerprinted = {
         _fingerprinted_name(path): path.name for path in folder.iterdir() if path.is_file()
     }
@@ -38,6 +40,21 @@ def init_app(app: Flask, folder: Path) -> None:
     def asset(filename: str) -> str:
         """The address of a static file under its fingerprinted name."""
         return url_for("static", name=names[filename])
+
+
+def write_fingerprinted(source: Path, target: Path) -> list[Path]:
+    """Copy each file in source into target under its fingerprinted name; return the copies.
+
+    For a web server in front (deploy/nginx.conf) to serve the same names the pages link to.
+    Copies of older versions already in target stay: a page still open may ask for them.
+    """
+    target.mkdir(parents=True, exist_ok=True)
+    copies = []
+    for path in sorted(source.iterdir()):
+        if path.is_file():
+            copies.append(target / _fingerprinted_name(path))
+            shutil.copyfile(path, copies[-1])
+    return copies
 
 
 def _fingerprinted_name(path: Path) -> str:

@@ -3,17 +3,21 @@
 from __future__ import annotations
 
 import statistics
+from pathlib import Path
 
 import click
 from flask import current_app
 from flask.cli import AppGroup
 
+from .assets import write_fingerprinted
 from .content import END, Content
 from .links import external_links, problem_with
 from .paths import answer_sets
 
 DOT_QUOTE, MERMAID_QUOTE = '\\"', "#quot;"
-guide = AppGroup("guide", help="Check and draw the content of the guide.")
+guide = AppGroup(
+    "guide", help="Check and draw the content of the guide; write its static files for nginx."
+)
 
 
 def _content() -> Content:
@@ -53,6 +57,14 @@ def links(check_them: bool) -> None:
         click.echo(f"{dead} dead link(s).")
         if dead:
             raise SystemExit(1)
+
+
+@guide.command("static")
+@click.argument("folder", type=click.Path(file_okay=False, path_type=Path))
+def static(folder: Path) -> None:
+    """Write the static files into FOLDER under their fingerprinted names, for nginx."""
+    for path in write_fingerprinted(current_app.extensions["static_folder"], folder):
+        click.echo(path.name)
 
 
 @guide.command("graph")

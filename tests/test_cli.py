@@ -56,6 +56,21 @@ def test_guide_graph_as_dot_starts_with_digraph(app: Flask) -> None:
     assert result.output.startswith("digraph")
 
 
+def test_guide_static_writes_each_file_under_the_name_the_pages_link_to(
+    app: Flask, tmp_path: Path
+) -> None:
+    folder = tmp_path / "static"
+    result = app.test_cli_runner().invoke(args=["guide", "static", str(folder)])
+    assert result.exit_code == 0, result.output
+    with app.test_request_context():
+        linked = app.jinja_env.globals["asset"]("style.css")
+    name = linked.removeprefix("/static/")
+    assert name in result.output.splitlines()
+    assert sorted(path.name for path in folder.iterdir()) == sorted(result.output.splitlines())
+    with app.test_client().get(linked) as served:
+        assert (folder / name).read_bytes() == served.get_data()
+
+
 def test_the_app_refuses_to_start_with_invalid_content_and_lists_the_problems() -> None:
     with pytest.raises(StartupError) as raised:
         create_app({**CONFIG, "CONTENT_DIR": str(FIXTURES / "several_problems")})

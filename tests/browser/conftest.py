@@ -1,21 +1,19 @@
-"""A real browser against the real app: gunicorn on a loopback port, Debian's Chromium."""
+"""A real browser against the app as families reach it: nginx with TLS in front of gunicorn."""
 
 from __future__ import annotations
 
 import json
-import os
-import socket
 import subprocess
-import sys
-import time
-import urllib.request
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 from urllib.parse import urlsplit
 
 import pytest
-from playwright.sync_api import Page, Route
+from playwright.sync_api import Browser, BrowserContext, Page, Route
+
+from deploy.stack import Stack, running
 
 ROOT = Path(__file__).parent.parent.parent
 CHROMIUM = "/usr/bin/chromium"
@@ -26,38 +24,16 @@ WCAG_21_AA = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
 QUICK_EXIT = "https://www.google.nl/"
 
 
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
+@pytest.fixture(scope="session")
+def stack(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Stack]:
+    """gunicorn with the production settings behind nginx, over https on loopback ports."""
+    with running(tmp_path_factory.mktemp("stack"), {"WEB_CONCURRENCY": "2"}) as started:
+        yield started
 
 
 @pytest.fixture(scope="session")
-def live_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
-    """The app under gunicorn, as in production, on a free loopback port."""
-    port = free_port()
-    env = {**os.environ, "SECRET_KEY": "browser-tests-" + "k" * 40, "WEB_CONCURRENCY": "2"}
-    env.pop("NAZORGWIJZER_ENV", None)
-    command = [sys.executable, "-m", "gunicorn", "-c", "gunicorn.conf.py"]
-    command += ["--bind", f"127.0.0.1:{port}", "app:app"]
-    log = tmp_path_factory.mktemp("server") / "gunicorn.log"
-    with log.open("wb") as output:  # a file, not a pipe: a full pipe would stall the server
-        server = subprocess.Popen(command, cwd=ROOT, env=env, stdout=output, stderr=output)
-    base = f"http://127.0.0.1:{port}"
-    deadline = time.monotonic() + 30
-    while True:
-        try:
-            with urllib.request.urlopen(f"{base}/healthz", timeout=1):
-                break
-        except OSError:
-            if server.poll() is not None or time.monotonic() > deadline:
-                server.kill()
-                server.wait()
-                raise RuntimeError(log.read_text()) from None
-            time.sleep(0.2)
-    yield base
-    server.terminate()
-    server.wait(timeout=30)
+def live_server(stack: Stack) -> str:
+    return stack.base
 
 
 @pytest.fixture(scope="session")
@@ -81,7 +57,27 @@ def browser_type_launch_args(browser_type_launch_args: dict) -> dict:
 
 @pytest.fixture(scope="session")
 def browser_context_args(browser_context_args: dict, live_server: str) -> dict:
-    return {**browser_context_args, "base_url": live_server, "locale": "nl-NL"}
+    # The stack's certificate is a throw-away one that no browser trusts.
+    return {
+        **browser_context_args,
+        "base_url": live_server,
+        "locale": "nl-NL",
+        "ignore_https_errors": True,
+    }
+
+
+@pytest.fixture
+def new_visitor(browser: Browser, browser_context_args: dict) -> Iterator[Callable[..., Page]]:
+    """Each call is another visitor: a page in a fresh browser context (options: its settings)."""
+    contexts: list[BrowserContext] = []
+
+    def visitor(**options: Any) -> Page:
+        contexts.append(browser.new_context(**{**browser_context_args, **options}))
+        return contexts[-1].new_page()
+
+    yield visitor
+    for context in contexts:
+        context.close()
 
 
 @dataclass

@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 import pytest
-from playwright.sync_api import Browser, Page, expect
+from playwright.sync_api import Page, expect
 
 from tests.browser.conftest import QUICK_EXIT, SCREENSHOTS, Outside, answer
 from tests.journeys import (
@@ -15,6 +16,7 @@ from tests.journeys import (
     MALICIOUS_REPORTER,
 )
 
+PHONE = {"width": 360, "height": 640}
 PARENT_BUSY_AND_ALONE = {**BUSY_AND_ALONE, "woonplaats": "Tilburg"}  # typed, as a parent would
 SCENARIOS = {
     "busy and alone": (PARENT_BUSY_AND_ALONE, "first", ["huisarts", "poh_ggz"]),
@@ -100,18 +102,15 @@ def test_tabbing_through_a_page_visits_every_control_and_never_gets_stuck(
     assert len(reached) == expected  # every control once, and on past the last one
 
 
-def test_without_javascript_the_guide_works_all_the_way(browser: Browser, live_server: str) -> None:
-    context = browser.new_context(base_url=live_server, java_script_enabled=False)
-    page = context.new_page()
+def test_without_javascript_the_guide_works_all_the_way(new_visitor: Callable[..., Page]) -> None:
+    page = new_visitor(java_script_enabled=False)
     walk(page, SCENARIOS["complaint"][0])
     page.goto("/advies")
     assert "vt_klacht" in advised(page, "first")
-    context.close()
 
 
-def test_on_a_small_phone_no_page_scrolls_sideways(browser: Browser, live_server: str) -> None:
-    context = browser.new_context(base_url=live_server, viewport={"width": 360, "height": 640})
-    page = context.new_page()
+def test_on_a_small_phone_no_page_scrolls_sideways(new_visitor: Callable[..., Page]) -> None:
+    page = new_visitor(viewport=PHONE)
     for question, value in PARENT_BUSY_AND_ALONE.items():
         page.goto(f"/vraag/{question}")
         assert page.evaluate("document.documentElement.scrollWidth") <= 360, question
@@ -119,7 +118,6 @@ def test_on_a_small_phone_no_page_scrolls_sideways(browser: Browser, live_server
     for path in ["/controleren", "/advies", "/alle-hulp", "/veilig-thuis-regios", "/routekaart"]:
         page.goto(path)
         assert page.evaluate("document.documentElement.scrollWidth") <= 360, path
-    context.close()
 
 
 def test_browser_back_and_the_back_link_keep_the_answers(page: Page, outside: Outside) -> None:
@@ -195,11 +193,10 @@ def test_the_handout_prints_on_one_or_two_a4_pages(page: Page, outside: Outside)
 
 
 def test_screenshots_of_start_question_and_advice_on_a_phone(
-    browser: Browser, live_server: str
+    new_visitor: Callable[..., Page],
 ) -> None:
     SCREENSHOTS.mkdir(exist_ok=True)
-    context = browser.new_context(base_url=live_server, viewport={"width": 360, "height": 640})
-    page = context.new_page()
+    page = new_visitor(viewport=PHONE)
     page.goto("/")
     page.screenshot(path=SCREENSHOTS / "start.png", full_page=True)
     page.goto("/vraag/stand")
@@ -207,7 +204,6 @@ def test_screenshots_of_start_question_and_advice_on_a_phone(
     walk(page, PARENT_BUSY_AND_ALONE)
     page.goto("/advies")
     page.screenshot(path=SCREENSHOTS / "advice.png", full_page=True)
-    context.close()
     assert all(
         (SCREENSHOTS / f"{name}.png").stat().st_size > 5000
         for name in ("start", "question", "advice")
