@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from flask import Flask, render_template, url_for
+from typing import NoReturn
+
+from flask import Flask, abort, render_template, url_for
 from flask_babel import lazy_gettext
 from werkzeug.exceptions import HTTPException
 
@@ -39,6 +41,11 @@ PAGES = {
 def init_app(app: Flask) -> None:
     # Unexpected exceptions reach this too, as a 500, after Flask has logged them.
     app.register_error_handler(HTTPException, render_error)
+
+    @app.get("/te-groot")
+    def too_large() -> NoReturn:
+        """The page for a form too large, for the proxy, which refuses such forms itself."""
+        abort(413)
 
 
 def render_error(error: HTTPException) -> tuple[str, int]:

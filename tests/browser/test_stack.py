@@ -88,7 +88,28 @@ def test_pages_static_files_and_nginx_errors_carry_each_security_header_once(
         assert "nginx/" not in headers["Server"], name
     assert answers["static file"][1]["Cache-Control"] == IMMUTABLE
     assert answers["page"][1]["Cache-Control"] == "no-store"
-    assert answers["body too large"][1]["Cache-Control"] is None
+    assert answers["body too large"][1]["Cache-Control"] == "no-store"  # the app's own page
+
+
+def test_a_form_too_large_gets_the_apps_own_page_and_keeps_the_answers(stack: Stack) -> None:
+    status, headers, page = fetch(stack, f"{stack.base}/vraag/stand")
+    cookie = headers["Set-Cookie"].split(";", 1)[0]
+    token = re.search(r'name="csrf_token" value="([^"]+)"', page.decode()).group(1)
+    answer = f"csrf_token={token}&stand=weerlegd".encode()
+    kind = {"Content-Type": "application/x-www-form-urlencoded"}
+    status, headers, _ = fetch(
+        stack, f"{stack.base}/vraag/stand", "POST", answer, Cookie=cookie, **kind
+    )
+    assert status == 302
+    cookie = headers["Set-Cookie"].split(";", 1)[0]
+    too_large = answer + b"&stand=" + b"a" * 20_000
+    status, headers, page = fetch(
+        stack, f"{stack.base}/vraag/wie", "POST", too_large, Cookie=cookie, **kind
+    )
+    assert status == 413
+    html = page.decode()
+    assert "<h1>Dit formulier is te groot</h1>" in html
+    assert 'href="/vraag/wie">Ga verder met de vragen' in html  # the answer given is kept
 
 
 def test_nginx_serves_the_static_files_under_the_names_gunicorn_also_knows(
