@@ -6,26 +6,31 @@ PYBABEL := $(BIN)/python -m babel.messages.frontend
 PO := $(wildcard translations/*/LC_MESSAGES/messages.po)
 MO := $(PO:.po=.mo)
 CHROMIUM := /usr/bin/chromium
+NGINX := /usr/sbin/nginx
 
-.PHONY: build run test bench load pot translations content-check clean java wrk
+.PHONY: build run serve test bench load pot translations content-check clean java wrk
 
 build: $(VENV)/.deps $(MO)
 
 run: build
 	NAZORGWIJZER_ENV=development $(BIN)/flask --app app run --host 127.0.0.1 --port 5000
 
-test: $(VENV)/.dev-deps $(MO) $(CHROMIUM) node_modules/.installed java
+# As in production: gunicorn behind nginx over https, with a throw-away certificate.
+serve: build $(NGINX)
+	$(BIN)/python deploy/stack.py
+
+test: $(VENV)/.dev-deps $(MO) $(CHROMIUM) $(NGINX) node_modules/.installed java
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
-	$(BIN)/bandit -q -r guide app.py gunicorn.conf.py
+	$(BIN)/bandit -q -r guide deploy app.py gunicorn.conf.py
 	$(BIN)/python -m pytest
 
 # Not part of `make test`: figures, not pass or fail. Results go to bench/results.md.
-bench: $(VENV)/.dev-deps $(MO) $(CHROMIUM) wrk bench/node_modules/.installed
-	$(BIN)/python bench/bench.py
+bench: $(VENV)/.dev-deps $(MO) $(CHROMIUM) $(NGINX) wrk bench/node_modules/.installed
+	PYTHONPATH=. $(BIN)/python bench/bench.py
 
-load: $(VENV)/.dev-deps $(MO) wrk
-	$(BIN)/python bench/load.py
+load: $(VENV)/.dev-deps $(MO) $(NGINX) wrk
+	PYTHONPATH=. $(BIN)/python bench/load.py
 
 content-check: $(VENV)/.deps
 	NAZORGWIJZER_ENV=development $(BIN)/flask --app app guide check --paths
@@ -46,6 +51,11 @@ translations/%/LC_MESSAGES/messages.mo: translations/%/LC_MESSAGES/messages.po $
 $(CHROMIUM):
 	apt-get update -qq
 	DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null
+
+# Debian's nginx, the TLS proxy in front of gunicorn (deploy/); its own service is not used.
+$(NGINX):
+	apt-get update -qq
+	DEBIAN_FRONTEND=noninteractive apt-get install -y -qq nginx >/dev/null
 
 java:
 	@command -v java >/dev/null || { apt-get update -qq && \

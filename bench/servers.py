@@ -1,4 +1,4 @@
-"""Shared by the benchmark and the load test: gunicorn servers, a visitor's journey, wrk."""
+"""Shared by the benchmark and the load test: the yardstick server and wrk."""
 
 from __future__ import annotations
 
@@ -8,24 +8,24 @@ import socket
 import subprocess
 import sys
 import time
-import urllib.error
-import urllib.parse
 import urllib.request
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-JOURNEY = [
-    ("stand", "weerlegd"),
-    ("wie", "ouder_gezag"),
-    ("woonplaats", "geen"),
-    ("behoefte", "steun"),
-    ("behoefte", "klacht"),
-    ("zwaarte", "houdt_bezig"),
-    ("netwerk", "nee"),
-    ("klacht_vt", "nee"),
-]
+# wrk asks for the visitors' pages in turn, each with the cookie that shows it; @REQUESTS@ is
+# filled in with the requests, made in init() once wrk knows the Host header.
+MIX = """
+init = function()
+  requests = {@REQUESTS@}
+end
+i = 0
+request = function()
+  i = i + 1
+  return requests[(i % #requests) + 1]
+end
+"""
 
 
 def free_port() -> int:
@@ -35,8 +35,8 @@ def free_port() -> int:
 
 
 @contextmanager
-def gunicorn(target: str, log: Path) -> Iterator[tuple[str, subprocess.Popen]]:
-    """Serve a WSGI app with the production settings; yield its base URL and process."""
+def gunicorn(target: str, log: Path) -> Iterator[str]:
+    """Serve a WSGI app with the production settings over plain http; yield its base URL."""
     port = free_port()
     env = {**os.environ, "SECRET_KEY": "bench-" + "k" * 40, "PYTHONPATH": str(ROOT)}
     command = [sys.executable, "-m", "gunicorn", "-c", str(ROOT / "gunicorn.conf.py")]
@@ -59,51 +59,20 @@ def gunicorn(target: str, log: Path) -> Iterator[tuple[str, subprocess.Popen]]:
         server.kill()
         raise RuntimeError(log.read_text())
     try:
-        yield base, server
+        yield base
     finally:
         server.terminate()
         server.wait(timeout=30)
 
 
-class _Stay(urllib.request.HTTPRedirectHandler):
-    def redirect_request(self, *args: object) -> None:
-        return None
-
-
-NO_REDIRECTS = urllib.request.build_opener(_Stay)
-
-
-def journey(base: str) -> str:
-    """Answer every question as a browser would; return the session cookie for the advice.
-
-    The cookie is Secure (as in production), which urllib's cookie jar will not send over
-    plain http: so it is carried by hand, as a browser does for a local address.
-    """
-    cookie = ""
-
-    def fetch(path: str, fields: list[tuple[str, str]] | None = None) -> str:
-        nonlocal cookie
-        body = urllib.parse.urlencode(fields).encode() if fields else None
-        request = urllib.request.Request(base + path, data=body, headers={"Cookie": cookie})
-        try:
-            response = NO_REDIRECTS.open(request, timeout=10)
-        except urllib.error.HTTPError as redirect:  # the answer is stored: no need to follow
-            response = redirect
-        with response:
-            if set_cookie := response.headers.get("Set-Cookie"):
-                cookie = set_cookie.split(";", 1)[0]
-            return response.read().decode()
-
-    answers: dict[str, list[str]] = {}
-    for question, value in JOURNEY:
-        answers.setdefault(question, []).append(value)
-    for question, values in answers.items():
-        page = fetch(f"/vraag/{question}")
-        token = re.search(r'name="csrf_token" value="([^"]+)"', page).group(1)
-        fetch(f"/vraag/{question}", [("csrf_token", token)] + [(question, v) for v in values])
-    if "<h1>Uw advies</h1>" not in fetch("/advies"):
-        raise RuntimeError("the journey did not reach the advice")
-    return cookie
+def wrk_mix(visits: list[tuple[str, str]]) -> str:
+    """A wrk script that asks for these pages in turn, each with its cookie."""
+    made = (
+        f'wrk.format("GET", "{path}", {{["Cookie"] = "{cookie}", '
+        f'["Accept-Encoding"] = "br, gzip"}})'
+        for path, cookie in visits
+    )
+    return MIX.replace("@REQUESTS@", ",\n  ".join(made))
 
 
 def wrk(
