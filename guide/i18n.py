@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Iterable, Iterator
 from typing import IO, Any
 
@@ -24,6 +25,12 @@ LANGUAGES = {
     "uk": "Українська",
 }
 RIGHT_TO_LEFT = frozenset({"ar"})
+# In right-to-left text, digits after Arabic letters are laid out as Arabic numbers: a phone
+# number in a sentence shows its groups in the wrong order ("0800-2000" as "2000-0800"). Each
+# number of several groups, and each web address, is wrapped in Unicode isolates (left-to-right
+# isolate ... pop directional isolate), so that it reads as typed. Plain characters, not markup:
+# they hold in a title or an attribute too.
+LEFT_TO_RIGHT = re.compile(r"(?:https?://|www\.)\S*[^\s.,;:!?)]|\d+(?:[ \-./:]\d+)+")
 
 babel = Babel()
 
@@ -47,11 +54,24 @@ def use_page_locale(locale: str) -> None:
 
 
 def translations() -> Translations:
-    """This request's catalogue."""
+    """This request's catalogue (and whether its language is written right to left)."""
     found = g.get("translations")
     if found is None:
         found = g.translations = get_translations()
+        g.right_to_left = str(get_locale()) in RIGHT_TO_LEFT
     return found
+
+
+def shown(text: str) -> str:
+    """A translated text as it is to be shown: numbers and addresses kept left to right."""
+    translations()
+    if not g.right_to_left:
+        return text
+    return LEFT_TO_RIGHT.sub(lambda run: f"\u2066{run.group()}\u2069", text)
+
+
+def translated(text: str) -> str:
+    return shown(translations().ugettext(text))
 
 
 def in_words(pairs: Iterable[tuple[str, Iterable[str]]]) -> Markup:
@@ -61,7 +81,7 @@ def in_words(pairs: Iterable[tuple[str, Iterable[str]]]) -> Markup:
     quotes are <q>, so that each language gets its own quotation marks.
     """
     content = current_app.extensions["guide"]
-    text = translations().ugettext
+    text = translated
     parts = []
     for question_id, option_ids in pairs:
         question = content.question(question_id)
@@ -91,14 +111,14 @@ def init_app(app: Flask, directory: str) -> None:
     )
     # A page asks for a few hundred translations; look the catalogue up once per request.
     app.jinja_env.install_gettext_callables(
-        gettext=lambda s: translations().ugettext(s),
-        ngettext=lambda s, p, n: translations().ungettext(s, p, n),
-        pgettext=lambda c, s: translations().upgettext(c, s),
-        npgettext=lambda c, s, p, n: translations().unpgettext(c, s, p, n),
+        gettext=translated,
+        ngettext=lambda s, p, n: shown(translations().ungettext(s, p, n)),
+        pgettext=lambda c, s: shown(translations().upgettext(c, s)),
+        npgettext=lambda c, s, p, n: shown(translations().unpgettext(c, s, p, n)),
         newstyle=True,
     )
     # Content texts are data, not markup: translated but still escaped, never %-formatted.
-    app.jinja_env.filters["t"] = lambda text: translations().ugettext(text)
+    app.jinja_env.filters["t"] = translated
     app.jinja_env.globals["in_words"] = in_words
 
     @app.context_processor

@@ -232,3 +232,16 @@ def test_phone_numbers_stay_left_to_right_in_arabic(client: FlaskClient) -> None
     page = check_page(client.get("/alle-hulp"))
     for link in page.select('a[href^="tel:"]'):
         assert link["dir"] == "ltr"
+
+
+def test_numbers_and_addresses_in_arabic_sentences_are_isolated_left_to_right(
+    client: FlaskClient,
+) -> None:
+    page = client.get("/alle-hulp").get_data(as_text=True)
+    assert "0800-2000" in page and "\u2066" not in page  # left-to-right text needs nothing
+    choose(client, "ar")
+    page = client.get("/alle-hulp").get_data(as_text=True)
+    for number in ["0800-2000", "0800-0113"]:
+        assert f"\u2066{number}\u2069" in page
+    assert page.count("\u2066") == page.count("\u2069")
+    assert "\u2066" not in "".join(re.findall(r'href="[^"]*"', page))  # links stay as they are

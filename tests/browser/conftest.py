@@ -148,9 +148,42 @@ def html_errors(pages: dict[str, str], folder: Path) -> list[str]:
     ]
 
 
+# Each number on screen made of digit groups ("0800-2000", "0800-33 55 555"): the x position of
+# each digit, line by line. Right-to-left text after Arabic letters could lay one out backwards.
+DIGIT_POSITIONS = """() => {
+  const found = [];
+  const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+  for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+    for (const match of node.data.matchAll(/\\d+(?:[ \\-.\\/:]\\d+)+/g)) {
+      const lines = {};
+      [...match[0]].forEach((character, i) => {
+        if (!/\\d/.test(character)) { return; }
+        const range = document.createRange();
+        range.setStart(node, match.index + i);
+        range.setEnd(node, match.index + i + 1);
+        const box = range.getBoundingClientRect();
+        if (box.width > 0) { (lines[Math.round(box.top)] ||= []).push(box.left); }
+      });
+      found.push([match[0], Object.values(lines)]);
+    }
+  }
+  return found;
+}"""
+
+
+def numbers_out_of_order(page: Page) -> list[str]:
+    """Numbers whose digits do not show from left to right, as they are read."""
+    return [
+        number
+        for number, lines in page.evaluate(DIGIT_POSITIONS)
+        if any(line != sorted(line) for line in lines)
+    ]
+
+
 def check_now(page: Page, name: str, seen: Outside, collected: dict[str, str]) -> None:
-    """What every page must pass in the browser: axe, and no other host asked."""
+    """What every page must pass in the browser: axe, numbers in reading order, no other host."""
     assert axe_violations(page) == [], name
+    assert numbers_out_of_order(page) == [], name
     assert seen.requests == [], name
     collected[name] = page.content()
 

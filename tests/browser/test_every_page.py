@@ -9,7 +9,14 @@ import pytest
 from playwright.sync_api import Page, expect
 
 from guide.i18n import LANGUAGES
-from tests.browser.conftest import Outside, answer, axe_violations, check_now, html_errors
+from tests.browser.conftest import (
+    Outside,
+    answer,
+    axe_violations,
+    check_now,
+    html_errors,
+    numbers_out_of_order,
+)
 
 FAMILY = {
     "stand": "weerlegd",
@@ -92,3 +99,5 @@ def test_the_checkers_do_find_problems_in_a_bad_page(
     assert any(v.startswith("image-alt") for v in axe_violations(page))
     assert any("lang" in v for v in axe_violations(page))
     assert html_errors({"bad": bad}, tmp_path) != []
+    page.set_content('<html lang="ar" dir="rtl"><p>الاتصال بالرقم 0800-2000 مجاني.</p></html>')
+    assert numbers_out_of_order(page) == ["0800-2000"]
