@@ -172,7 +172,13 @@ def test_a_parent_who_skips_the_question_sees_the_national_route(client: FlaskCl
     answer_all(client, EVERY_REGIONAL_CARD)
     page = check_page(client.get("/advies"))
     assert not page.select(".card__regional")
-    assert page.find(id="dienst-vt_klacht").parent.find("a", href="tel:08002000")
+    complaint = page.find(id="dienst-vt_klacht").parent
+    assert "klachtenfunctionaris" in text_of(complaint.find(class_="contact"))
+    assert "0800-2000" not in text_of(complaint)  # the line for reports takes no complaints
+
+
+# Complaints and files go to the region itself, never through 0800-2000, the line for reports.
+WITHOUT_A_LINK = {"dienst-vt_klacht": "klachtenfunctionaris", "dienst-vt_dossier": "dossier"}
 
 
 @pytest.mark.parametrize("code", [row["vt_code"] for row in rows("veilig_thuis.csv")])
@@ -186,9 +192,10 @@ def test_no_unverified_value_is_ever_shown(app: Flask, content: Content, code: s
         assert len(blocks) == 4
         shown = {a["href"] for block in blocks for a in block.find_all("a")}
         assert shown == {url for kind in region.raw_links if (url := region.link(kind))}
-        for block in blocks:  # a Veilig Thuis card without a verified link gives the number
+        for block in blocks:  # a Veilig Thuis card without a verified link says what to do
             if block.h4 and not block.a:
-                assert "0800-2000" in text_of(block)
+                card = block.find_parent("article").h3["id"]
+                assert WITHOUT_A_LINK.get(card, "0800-2000") in text_of(block)
 
 
 def test_the_regions_page_lists_every_region_with_its_counts_and_the_cbs_source(

@@ -1,0 +1,110 @@
+"""What the cards say in the situations they are for, checked against the catalogue's sources."""
+
+from __future__ import annotations
+
+import pytest
+from bs4 import Tag
+from flask.testing import FlaskClient
+
+from guide.content import Content
+from tests.helpers import answer_all, check_page, text_of
+from tests.journeys import COMPLAINT_NOT_YET_RAISED, ENDING_THEIR_LIFE, MALICIOUS_REPORTER
+
+
+def asking_about_the_file(who: str) -> dict[str, str]:
+    return {"stand": "weerlegd", "wie": who, "woonplaats": "geen", "behoefte": "rechten"}
+
+
+def card(client: FlaskClient, service_id: str) -> str:
+    page = check_page(client.get("/advies"))
+    found = page.find(id=f"dienst-{service_id}")
+    assert isinstance(found, Tag), service_id
+    return text_of(found.parent)
+
+
+def test_a_parent_without_gezag_may_see_and_copy_what_is_written_about_them(
+    client: FlaskClient,
+) -> None:
+    answer_all(client, asking_about_the_file("ouder_zonder_gezag"))
+    text = card(client, "vt_dossier")
+    assert "U mag wel lezen wat er over uzelf staat, en daar een kopie van krijgen." in text
+    assert "Een kopie van het deel over uw kinderen krijgt u niet." in text
+    assert "Dan krijgt u geen kopie" not in text
+
+
+def test_a_parent_with_gezag_of_a_young_child_finds_their_case(client: FlaskClient) -> None:
+    answer_all(client, asking_about_the_file("ouder_gezag"))
+    text = card(client, "vt_dossier")
+    assert "Dan mag u ook inzage vragen in het deel over uw kind." in text
+    assert "Dat mag elke ouder." in text  # what is written about the parent themselves
+
+
+def test_the_file_card_names_all_three_grounds_to_refuse_destruction(client: FlaskClient) -> None:
+    answer_all(client, asking_about_the_file("ouder_gezag"))
+    text = card(client, "vt_dossier")
+    assert "om drie redenen weigeren" in text
+    assert "goede zorg zou eronder lijden, of een andere wet verbiedt het" in text
+    assert "0800-2000" not in text  # the line for reports, not for files
+
+
+def test_an_unknown_reporter_is_not_said_to_be_always_known_to_veilig_thuis(
+    client: FlaskClient,
+) -> None:
+    answer_all(client, {**MALICIOUS_REPORTER, "melder_bekend": "nee"})
+    text = card(client, "politie_aangifte")
+    assert "weet alleen Veilig Thuis" not in text
+    assert "Maar soms weet ook Veilig Thuis het niet." in text
+    assert "U mag ook uw Veilig Thuis om advies over aangifte vragen." in text
+
+
+def test_slachtofferhulp_is_advised_and_its_card_agrees(client: FlaskClient) -> None:
+    answer_all(client, MALICIOUS_REPORTER)
+    text = card(client, "slachtofferhulp")
+    assert "alleen als er echt" not in text and "niet helpen" not in text
+    assert "Gratis." in text and "U mag zich zelf aanmelden." in text
+
+
+def test_the_juridisch_loket_says_what_a_call_costs_and_who_gets_free_advice(
+    client: FlaskClient,
+) -> None:
+    answer_all(client, MALICIOUS_REPORTER)
+    text = card(client, "juridisch_loket")
+    assert "Bellen kost € 0,25 per minuut, en niet meer dan € 12,50 per gesprek." in text
+    assert "gratis als u een laag inkomen en weinig spaargeld heeft" in text
+
+
+def test_a_complaint_goes_to_the_klachtenfunctionaris_and_then_to_an_ombudsman(
+    client: FlaskClient,
+) -> None:
+    answer_all(client, COMPLAINT_NOT_YET_RAISED)
+    text = card(client, "vt_klacht")
+    assert "0800-2000" not in text
+    assert "Vraag naar de klachtenfunctionaris." in text
+    assert "Of naar de ombudsman van uw gemeente, als uw gemeente die heeft." in text
+
+
+def test_calling_112_and_113_is_free(client: FlaskClient) -> None:
+    answer_all(client, ENDING_THEIR_LIFE)
+    assert "Bellen naar 112 is gratis." in card(client, "alarm_112")
+    assert "Bellen naar 113 en naar 0800-0113 is gratis." in card(client, "zelfmoordpreventie_113")
+
+
+@pytest.mark.parametrize(
+    ("service_id", "says"),
+    [
+        ("psycholoog", "Iedereen mag naar een psycholoog gaan en het zelf betalen."),
+        ("psycholoog", "verwijzing van de huisarts of de bedrijfsarts"),
+        ("kinderombudsman", "Maandag tot en met vrijdag van 12 tot 17 uur"),
+        ("kinderombudsman", "Wat er gebeurde, moet minder dan 1 jaar geleden zijn."),
+    ],
+)
+def test_every_card_shows_the_corrected_fact(
+    client: FlaskClient, service_id: str, says: str
+) -> None:
+    page = check_page(client.get("/alle-hulp"))
+    assert says in text_of(page.find(id=f"dienst-{service_id}").parent)
+
+
+def test_no_card_cites_public_sources_in_general(content: Content) -> None:
+    for service in content.services:
+        assert not [s for s in service.sources if s.startswith("Openbare bronnen")], service.id
