@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import statistics
 from pathlib import Path
 
@@ -13,6 +14,7 @@ from .assets import write_fingerprinted
 from .content import END, Content
 from .links import external_links, problem_with
 from .paths import answer_sets
+from .validate import stale
 
 DOT_QUOTE, MERMAID_QUOTE = '\\"', "#quot;"
 guide = AppGroup(
@@ -34,6 +36,8 @@ def check(paths: bool) -> None:
         f"Content OK: {len(content.questions)} questions, {len(content.services)} services, "
         f"{len(verify)} to re-check ({', '.join(verify) or 'none'})."
     )
+    for warning in stale(content, dt.date.today()):
+        click.echo(f"Warning: {warning}")
     if paths:
         lengths = [len(answers) for answers in answer_sets(content)]
         click.echo(

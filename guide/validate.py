@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from collections import Counter
 from collections.abc import Iterable, Iterator
@@ -20,6 +21,11 @@ from .engine import holds
 from .paths import answer_sets
 from .places import UNVERIFIED
 
+# A source is a web address: a host name, maybe with https:// and a path, maybe with a note in
+# brackets after it ("vvaa.nl (psychische zorg bij de huisarts, 2019)").
+WEB_ADDRESS = re.compile(r"(https?://)?([a-z0-9-]+\.)+[a-z]{2,}(/\S*)?( \(.+\))?", re.IGNORECASE)
+STALE_AFTER = dt.timedelta(days=365)
+
 
 def validate(content: Content) -> list[str]:
     """Every problem in the content, each naming the question or service it is about."""
@@ -36,6 +42,15 @@ def validate(content: Content) -> list[str]:
     if not problems:
         problems += _unreachable_services(content)
     return problems
+
+
+def stale(content: Content, today: dt.date) -> list[str]:
+    """Services whose facts were last checked more than a year ago: not wrong, but due."""
+    return [
+        f"service '{s.id}': checked on {s.checked}, more than a year ago"
+        for s in content.services
+        if s.checked is not None and today - s.checked > STALE_AFTER
+    ]
 
 
 def _duplicates(kind: str, ids: Iterable[str]) -> Iterator[str]:
@@ -79,6 +94,9 @@ def _services(content: Content) -> Iterator[str]:
             yield f"{where}: unknown regional detail '{s.regional}'"
         if not s.sources:
             yield f"{where}: no source"
+        for source in s.sources:
+            if not WEB_ADDRESS.fullmatch(source):
+                yield f"{where}: source is not a web address ('{source}')"
         if s.checked is None:
             yield f"{where}: no checked date"
         if not s.advise:

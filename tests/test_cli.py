@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from pathlib import Path
 
 import pytest
 from flask import Flask
 
-from guide import StartupError, create_app
+from guide import StartupError, cli, create_app
 from guide.content import END, Content
 
 FIXTURES = Path(__file__).parent / "fixtures"
@@ -20,20 +21,38 @@ CONFIG = {
 }
 
 
+def without_warnings(output: str) -> list[str]:
+    """What `guide check` says besides its warnings, which depend on the day it runs."""
+    return [line for line in output.splitlines() if not line.startswith("Warning: ")]
+
+
 def test_guide_check_prints_a_one_line_summary_of_the_content(app: Flask, content: Content) -> None:
     result = app.test_cli_runner().invoke(args=["guide", "check"])
     assert result.exit_code == 0, result.output
-    lines = result.output.splitlines()
+    lines = without_warnings(result.output)
     assert len(lines) == 1
     assert lines[0].startswith(
         f"Content OK: {len(content.questions)} questions, {len(content.services)} services, "
     )
 
 
+def test_guide_check_warns_about_facts_checked_more_than_a_year_ago(
+    app: Flask, content: Content, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    latest = max(s.checked for s in content.services)
+    a_year_on = latest + dt.timedelta(days=366)
+    monkeypatch.setattr(cli.dt, "date", type("Today", (dt.date,), {"today": lambda: a_year_on}))
+    result = app.test_cli_runner().invoke(args=["guide", "check"])
+    assert result.exit_code == 0, result.output  # a warning, not a problem: the app still runs
+    warnings = [line for line in result.output.splitlines() if line.startswith("Warning: ")]
+    assert len(warnings) == len(content.services)
+    assert all(line.endswith("more than a year ago") for line in warnings)
+
+
 def test_guide_check_with_paths_also_prints_shortest_median_and_longest(app: Flask) -> None:
     result = app.test_cli_runner().invoke(args=["guide", "check", "--paths"])
     assert result.exit_code == 0, result.output
-    summary, paths = result.output.splitlines()
+    summary, paths = without_warnings(result.output)
     assert summary.startswith("Content OK: ")
     assert re.search(r"shortest \d+, median [\d.]+, longest \d+\.$", paths), paths
 

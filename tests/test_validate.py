@@ -6,12 +6,13 @@ first line of the changed file says what.
 
 from __future__ import annotations
 
+import datetime as dt
 from pathlib import Path
 
 import pytest
 
 from guide.content import Content, ContentFormatError, load
-from guide.validate import validate
+from guide.validate import stale, validate
 
 FIXTURES = Path(__file__).parent / "fixtures"
 
@@ -45,6 +46,9 @@ EXPECTED: dict[str, list[str]] = {
     ],
     "unknown_group": ["service 'luisterlijn': unknown group 'hulp'"],
     "missing_source": ["service 'luisterlijn': no source"],
+    "source_not_a_web_address": [
+        "service 'luisterlijn': source is not a web address ('Openbare bronnen over hulplijnen')"
+    ],
     "missing_checked_date": ["service 'luisterlijn': no checked date"],
     "no_advise_rule": ["service 'huisarts': no advise rule"],
     "unknown_contact_type": ["service 'klachtenfunctionaris': unknown contact type 'email'"],
@@ -161,3 +165,11 @@ def test_a_malformed_content_file_is_refused_with_its_path(
     message = str(raised.value)
     assert message.startswith(f"{FIXTURES / 'malformed' / named_path}: ")
     assert detail in message
+
+
+def test_a_check_more_than_a_year_old_is_a_warning_not_a_problem() -> None:
+    content = load(FIXTURES / "valid")  # every service checked on 2026-11-28
+    assert stale(content, dt.date(2027, 11, 28)) == []
+    assert stale(content, dt.date(2027, 11, 29)) == [
+        f"service '{s.id}': checked on 2026-11-28, more than a year ago" for s in content.services
+    ]
