@@ -108,3 +108,16 @@ def test_every_card_shows_the_corrected_fact(
 def test_no_card_cites_public_sources_in_general(content: Content) -> None:
     for service in content.services:
         assert not [s for s in service.sources if s.startswith("Openbare bronnen")], service.id
+
+
+def test_after_thoughts_of_ending_ones_life_help_is_one_tap_away_on_every_page(
+    client: FlaskClient,
+) -> None:
+    journey = dict(ENDING_THEIR_LIFE)
+    answer_all(client, {q: journey.pop(q) for q in ["stand", "wie", "woonplaats", "behoefte"]})
+    assert not check_page(client.get("/vraag/zwaarte")).find(class_="safety")
+    answer_all(client, journey)
+    for path in ["/vraag/netwerk", "/controleren", "/alle-hulp", "/privacy"]:
+        box = check_page(client.get(path)).find(class_="safety")
+        calls = {a["href"] for a in box.find_all("a")}
+        assert {"tel:113", "tel:08000113", "tel:112", "https://113.nl"} <= calls, path
