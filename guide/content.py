@@ -116,6 +116,8 @@ class Service:
     verify: bool = False
     steps: tuple[str, ...] = ()
     notes: tuple[Note, ...] = ()
+    # Like notes, but shown at the top of the advice: why to call this line tonight.
+    tonight: tuple[Note, ...] = ()
     regional: str = ""  # one of REGIONAL: the regional detail this card shows, if any
 
 
@@ -275,6 +277,10 @@ def _question(raw: dict[str, Any], places: Places) -> Question:
     )
 
 
+def _notes(raw: list[dict[str, Any]]) -> tuple[Note, ...]:
+    return tuple(Note(text=n["text"], when=_condition(n["if"])) for n in raw)
+
+
 def _service(raw: dict[str, Any]) -> Service:
     checked = raw.get("checked")
     return Service(
@@ -287,7 +293,8 @@ def _service(raw: dict[str, Any]) -> Service:
         expect=raw["expect"],
         limits=raw["limits"],
         steps=tuple(raw.get("steps", ())),
-        notes=tuple(Note(text=n["text"], when=_condition(n["if"])) for n in raw.get("notes", ())),
+        notes=_notes(raw.get("notes", ())),
+        tonight=_notes(raw.get("tonight", ())),
         advise=tuple(
             AdviseRule(priority=a["priority"], when=_condition(a.get("if"))) for a in raw["advise"]
         ),

@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from enum import Enum
 from typing import NamedTuple
 
-from .content import END, PRIORITIES, Condition, Content, Question, Service
+from .content import END, PRIORITIES, Condition, Content, Note, Question, Service
 
 Answers = Mapping[str, tuple[str, ...]]
 
@@ -36,6 +36,7 @@ class Advice:
     priority: str
     reasons: tuple[Reason, ...]
     notes: tuple[str, ...]
+    tonight: tuple[str, ...] = ()  # why to call this line tonight, at the top of the advice
 
 
 @dataclass(frozen=True)
@@ -191,10 +192,21 @@ def advise(
     for service in content.services if services is None else services:
         for rule in service.advise:  # the first rule that holds
             if holds(rule.when, answers):
-                notes = tuple(n.text for n in service.notes if holds(n.when, answers))
-                found.append(Advice(service, rule.priority, reasons(rule.when, answers), notes))
+                found.append(
+                    Advice(
+                        service,
+                        rule.priority,
+                        reasons(rule.when, answers),
+                        _holding(service.notes, answers),
+                        _holding(service.tonight, answers),
+                    )
+                )
                 break
     return sorted(found, key=lambda a: PRIORITIES.index(a.priority))
+
+
+def _holding(notes: Iterable[Note], answers: Answers) -> tuple[str, ...]:
+    return tuple(n.text for n in notes if holds(n.when, answers))
 
 
 def help_now(content: Content, answers: Answers) -> list[Advice]:

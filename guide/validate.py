@@ -114,7 +114,7 @@ def _services(content: Content) -> Iterator[str]:
             if rule.priority not in PRIORITIES:
                 yield f"{where}: unknown priority '{rule.priority}'"
             yield from _condition(content, where, rule.when)
-        for note in s.notes:
+        for note in (*s.notes, *s.tonight):
             yield from _condition(content, where, note.when)
 
 

@@ -8,7 +8,14 @@ from flask.testing import FlaskClient
 
 from guide.content import Content
 from tests.helpers import answer_all, check_page, text_of
-from tests.journeys import COMPLAINT_NOT_YET_RAISED, ENDING_THEIR_LIFE, MALICIOUS_REPORTER
+from tests.journeys import (
+    BUSY_AND_ALONE,
+    COMPLAINT_NOT_YET_RAISED,
+    ENDING_THEIR_LIFE,
+    MALICIOUS_REPORTER,
+)
+
+HARDLY_COPING = {**BUSY_AND_ALONE, "zwaarte": "kan_niet_aan"}
 
 
 def asking_about_the_file(who: str) -> dict[str, str]:
@@ -121,3 +128,15 @@ def test_after_thoughts_of_ending_ones_life_help_is_one_tap_away_on_every_page(
         box = check_page(client.get(path)).find(class_="safety")
         calls = {a["href"] for a in box.find_all("a")}
         assert {"tel:113", "tel:08000113", "tel:112", "https://113.nl"} <= calls, path
+
+
+def test_a_parent_who_can_hardly_cope_sees_a_line_to_call_tonight_before_any_card(
+    client: FlaskClient,
+) -> None:
+    answer_all(client, HARDLY_COPING)
+    page = check_page(client.get("/advies"))
+    tonight = page.find(id="vanavond").parent
+    assert tonight.find_next("article") == page.find("article")  # before the first card
+    calls = {a["href"] for a in tonight.find_all("a")}
+    assert {"tel:0880767000", "tel:113", "tel:08000113"} <= calls
+    assert "U hoeft niet te wachten op een afspraak." in text_of(tonight)

@@ -109,6 +109,18 @@ def test_without_javascript_the_guide_works_all_the_way(new_visitor: Callable[..
     assert "vt_klacht" in advised(page, "first")
 
 
+def test_a_parent_who_can_hardly_cope_sees_whom_to_call_tonight_on_the_first_screen(
+    new_visitor: Callable[..., Page],
+) -> None:
+    page = new_visitor(viewport={"width": 360, "height": 740})
+    walk(page, {**PARENT_BUSY_AND_ALONE, "zwaarte": "kan_niet_aan"})
+    page.goto("/advies")
+    # De Luisterlijn, with why: 113 follows just below it.
+    for shown in [page.locator("#vanavond ~ p").first, page.locator('a[href="tel:0880767000"]')]:
+        box = shown.first.bounding_box()
+        assert box is not None and box["y"] + box["height"] <= 740
+
+
 def test_on_a_small_phone_no_page_scrolls_sideways(new_visitor: Callable[..., Page]) -> None:
     page = new_visitor(viewport=PHONE)
     for question, value in PARENT_BUSY_AND_ALONE.items():
