@@ -140,3 +140,26 @@ def test_a_parent_who_can_hardly_cope_sees_a_line_to_call_tonight_before_any_car
     calls = {a["href"] for a in tonight.find_all("a")}
     assert {"tel:0880767000", "tel:113", "tel:08000113"} <= calls
     assert "U hoeft niet te wachten op een afspraak." in text_of(tonight)
+
+
+def test_a_parent_still_under_investigation_reads_what_they_can_do_now_and_nothing_refuted(
+    client: FlaskClient,
+) -> None:
+    answer_all(client, {**BUSY_AND_ALONE, "stand": "loopt", "zwaarte": "kan_niet_aan"})
+    page = check_page(client.get("/advies"))
+    text = text_of(page)
+    for refuted in ["niet klopte", "niet klopten", "weerlegd", "onterecht"]:
+        assert refuted not in text, refuted
+    jeugdstem = text_of(page.find(id="dienst-jeugdstem").parent)
+    assert "Loopt het onderzoek nog? Dan mag u nu al vragen stellen aan Veilig Thuis." in jeugdstem
+    assert "vertrouwenspersoon van Jeugdstem" in jeugdstem and "tolk" in jeugdstem
+
+
+def test_a_parent_may_ask_for_an_interpreter_and_never_lets_their_child_translate(
+    client: FlaskClient,
+) -> None:
+    page = text_of(check_page(client.get("/alle-hulp")))
+    assert "mag u om een professionele tolk vragen. Laat uw kind nooit voor u tolken." in page
+    answer_all(client, {"stand": "weerlegd", "wie": "ouder_gezag", "woonplaats": "geen"})
+    answer_all(client, {"behoefte": "gesprek_vt"})
+    assert "Laat uw kind nooit voor u tolken." in card(client, "vt_nazorg")
