@@ -17,8 +17,8 @@ MESSAGES = {
     "unknown": lazy_gettext("Dit antwoord kennen we niet. Kies een van de antwoorden hieronder."),
     "exclusive": lazy_gettext("Kies “%(label)s” alleen, of kies andere antwoorden."),
     "no_place": lazy_gettext(
-        "We kennen geen gemeente met deze naam. Controleer de spelling. "
-        "Of kies “Zeg ik liever niet”."
+        "We kennen geen gemeente met deze naam. Typ de Nederlandse naam van de gemeente, "
+        "en controleer de spelling. Of kies “Zeg ik liever niet”."
     ),
 }
 TYPED = "plaats"  # the field in which a visitor types where they live

@@ -245,3 +245,33 @@ def test_numbers_and_addresses_in_arabic_sentences_are_isolated_left_to_right(
         assert f"\u2066{number}\u2069" in page
     assert page.count("\u2066") == page.count("\u2069")
     assert "\u2066" not in "".join(re.findall(r'href="[^"]*"', page))  # links stay as they are
+
+
+def translation_of(code: str, dutch_start: str) -> list[str]:
+    return [singular(m.string) for m in entries(code) if singular(m.id).startswith(dutch_start)]
+
+
+def test_the_criminal_law_klacht_is_never_the_word_for_a_complaint_in_ukrainian() -> None:
+    texts = [singular(m.string) for m in entries("uk") if "klachtdelict" in singular(m.id)]
+    assert texts and not [t for t in texts if "скарг" in t]
+
+
+def test_polish_speaks_to_young_people_without_pan_or_pani() -> None:
+    texts = translation_of("pl", "U bent 1") + translation_of("pl", "Ook jongeren")
+    assert len(texts) == 3 and not [t for t in texts if "Pan" in t]
+
+
+@pytest.mark.parametrize("code", FOREIGN)
+def test_an_unknown_place_asks_for_the_dutch_name_in_the_visitors_language(
+    client: FlaskClient, code: str
+) -> None:
+    choose(client, code)
+    answer_all(client, {"stand": "weerlegd", "wie": "ouder_gezag"})
+    page = check_page(client.get("/vraag/woonplaats"))
+    response = client.post(
+        "/vraag/woonplaats", data={"csrf_token": csrf_token(page), "plaats": "لاهاي"}
+    )
+    error = text_of(check_page(response, status=400).find(class_="error-message"))
+    assert error.split(" ", 1)[1] == singular(
+        next(m.string for m in entries(code) if singular(m.id).startswith("We kennen geen"))
+    )
