@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import csv
 import datetime as dt
+import io
 import statistics
+from collections.abc import Iterator
 from pathlib import Path
 
 import click
@@ -11,7 +14,7 @@ from flask import current_app
 from flask.cli import AppGroup
 
 from .assets import write_fingerprinted
-from .content import END, Content
+from .content import END, Content, Service
 from .links import external_links, problem_with
 from .paths import answer_sets
 from .validate import stale
@@ -61,6 +64,45 @@ def links(check_them: bool) -> None:
         click.echo(f"{dead} dead link(s).")
         if dead:
             raise SystemExit(1)
+
+
+@guide.command("facts")
+@click.option(
+    "--format", "fmt", type=click.Choice(["markdown", "csv"]), default="markdown", show_default=True
+)
+def facts(fmt: str) -> None:
+    """A review sheet of every claim the help catalogue makes, with its sources, for the yearly
+    check: cost, contact, steps, notes and limits of each service."""
+    services = _content().services
+    if fmt == "csv":
+        out = io.StringIO()
+        writer = csv.writer(out)
+        writer.writerow(["service", "field", "text", "sources", "checked", "verify"])
+        for s in services:
+            for field, text in _claims(s):
+                writer.writerow([s.id, field, text, "; ".join(s.sources), s.checked, s.verify])
+        click.echo(out.getvalue(), nl=False)
+        return
+    for s in services:
+        click.echo(f"## {s.name} (`{s.id}`){' ⚠ verify' if s.verify else ''}\n")
+        click.echo(f"Checked {s.checked}. Sources: {'; '.join(s.sources)}\n")
+        click.echo("| field | text |\n|---|---|")
+        for field, text in _claims(s):
+            click.echo(f"| {field} | {text.replace('|', '/')} |")
+        click.echo()
+
+
+def _claims(service: Service) -> Iterator[tuple[str, str]]:
+    """The texts of a service that state a fact someone could check."""
+    yield "cost", service.cost
+    for contact in service.contact:
+        parts = [contact.label, contact.value, f"({contact.hours})" if contact.hours else ""]
+        yield "contact", " ".join(p for p in parts if p)
+    for step in service.steps:
+        yield "step", step
+    for note in (*service.notes, *service.tonight):
+        yield "note", note.text
+    yield "limits", service.limits
 
 
 @guide.command("static")

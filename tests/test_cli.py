@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import csv
 import datetime as dt
+import io
 import re
 from pathlib import Path
 
@@ -47,6 +49,24 @@ def test_guide_check_warns_about_facts_checked_more_than_a_year_ago(
     warnings = [line for line in result.output.splitlines() if line.startswith("Warning: ")]
     assert len(warnings) == len(content.services)
     assert all(line.endswith("more than a year ago") for line in warnings)
+
+
+def test_guide_facts_lists_every_claim_of_every_service_with_its_sources(
+    app: Flask, content: Content
+) -> None:
+    result = app.test_cli_runner().invoke(args=["guide", "facts", "--format", "csv"])
+    assert result.exit_code == 0, result.output
+    header, *rows = csv.reader(io.StringIO(result.output))
+    assert header == ["service", "field", "text", "sources", "checked", "verify"]
+    for service in content.services:
+        mine = [row for row in rows if row[0] == service.id]
+        assert [r[2] for r in mine if r[1] == "cost"] == [service.cost]
+        assert len([r for r in mine if r[1] == "contact"]) == len(service.contact)
+        assert all(r[3] == "; ".join(service.sources) for r in mine)
+        assert all(r[4] == str(service.checked) and r[5] == str(service.verify) for r in mine)
+    markdown = app.test_cli_runner().invoke(args=["guide", "facts"]).output
+    flagged = re.findall(r"^## .* \(`(\w+)`\) ⚠ verify$", markdown, re.MULTILINE)
+    assert flagged == [s.id for s in content.services if s.verify]
 
 
 def test_guide_check_with_paths_also_prints_shortest_median_and_longest(app: Flask) -> None:
