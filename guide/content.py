@@ -86,6 +86,7 @@ class Contact:
     value: str = ""  # a phone number or https:// address; a "text" contact has only a label
     label: str = ""
     hours: str = ""
+    when: Condition | None = None  # shown in the advice only when the answers meet it
 
 
 @dataclass(frozen=True)
@@ -310,7 +311,11 @@ def _contact(raw: dict[str, Any]) -> Contact:
     if not isinstance(value, str):  # YAML reads 0113 as the number 75: quotes keep it as written
         raise ContentFormatError(f"contact value {value!r}: put it in quotes")
     return Contact(
-        type=raw["type"], value=value, label=raw.get("label", ""), hours=raw.get("hours", "")
+        type=raw["type"],
+        value=value,
+        label=raw.get("label", ""),
+        hours=raw.get("hours", ""),
+        when=_condition(raw.get("if")),
     )
 
 

@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from enum import Enum
 from typing import NamedTuple
 
-from .content import END, PRIORITIES, Condition, Content, Note, Question, Service
+from .content import END, PRIORITIES, Condition, Contact, Content, Note, Question, Service
 
 Answers = Mapping[str, tuple[str, ...]]
 
@@ -37,6 +37,7 @@ class Advice:
     reasons: tuple[Reason, ...]
     notes: tuple[str, ...]
     tonight: tuple[str, ...] = ()  # why to call this line tonight, at the top of the advice
+    contacts: tuple[Contact, ...] = ()  # the ways to reach it that fit these answers
 
 
 @dataclass(frozen=True)
@@ -199,6 +200,7 @@ def advise(
                         reasons(rule.when, answers),
                         _holding(service.notes, answers),
                         _holding(service.tonight, answers),
+                        tuple(c for c in service.contact if holds(c.when, answers)),
                     )
                 )
                 break

@@ -102,6 +102,7 @@ def _services(content: Content) -> Iterator[str]:
         if not s.advise:
             yield f"{where}: no advise rule"
         for contact in s.contact:
+            yield from _condition(content, where, contact.when)
             if contact.type not in CONTACT_TYPES:
                 yield f"{where}: unknown contact type '{contact.type}'"
             elif contact.type == "text" and not contact.label:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 from bs4 import Tag
+from flask import Flask
 from flask.testing import FlaskClient
 
 from guide.content import Content
@@ -163,3 +164,17 @@ def test_a_parent_may_ask_for_an_interpreter_and_never_lets_their_child_translat
     answer_all(client, {"stand": "weerlegd", "wie": "ouder_gezag", "woonplaats": "geen"})
     answer_all(client, {"behoefte": "gesprek_vt"})
     assert "Laat uw kind nooit voor u tolken." in card(client, "vt_nazorg")
+
+
+def test_a_card_shows_only_the_ways_to_reach_it_that_fit_the_reason_it_was_advised(
+    client: FlaskClient, app: Flask
+) -> None:
+    smaad = "https://www.juridischloket.nl/politie-en-justitie/aangifte/klachtdelict"
+    answer_all(client, asking_about_the_file("ouder_gezag"))
+    page = check_page(client.get("/advies"))
+    loket = page.find(id="dienst-juridisch_loket").parent
+    assert loket.find("a", href="tel:09008020") and not loket.find("a", href=smaad)
+    reporter = app.test_client()
+    answer_all(reporter, MALICIOUS_REPORTER)
+    page = check_page(reporter.get("/advies"))
+    assert page.find(id="dienst-juridisch_loket").parent.find("a", href=smaad)

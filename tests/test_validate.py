@@ -44,6 +44,9 @@ EXPECTED: dict[str, list[str]] = {
     "note_names_unknown_answer": [
         "service 'klachtenfunctionaris': condition names unknown answer 'kind' of 'wie'"
     ],
+    "contact_names_unknown_answer": [
+        "service 'klachtenfunctionaris': condition names unknown answer 'buurman' of 'wie'"
+    ],
     "unknown_group": ["service 'luisterlijn': unknown group 'hulp'"],
     "missing_source": ["service 'luisterlijn': no source"],
     "source_not_a_web_address": [
