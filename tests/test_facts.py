@@ -178,3 +178,12 @@ def test_a_card_shows_only_the_ways_to_reach_it_that_fit_the_reason_it_was_advis
     answer_all(reporter, MALICIOUS_REPORTER)
     page = check_page(reporter.get("/advies"))
     assert page.find(id="dienst-juridisch_loket").parent.find("a", href=smaad)
+
+
+@pytest.mark.parametrize("heard", ["2_tot_3_maanden", "langer_3_maanden", "weet_niet"])
+def test_the_criminal_complaint_has_a_name_of_its_own(client: FlaskClient, heard: str) -> None:
+    # "Klacht" on the same page is a complaint about Veilig Thuis.
+    answer_all(client, {**MALICIOUS_REPORTER, "melder_wanneer": heard})
+    text = card(client, "politie_aangifte")
+    assert "strafklacht indient" in text and "een klacht indient" not in text
+    assert "aangifte met het verzoek om de dader te vervolgen" in text

@@ -22,6 +22,7 @@ MAX_AVERAGE_WORDS = 13
 GLOSSARY = {
     "gezag": ["beslissingen over uw kind"],
     "klachtdelict": ["alleen vervolgd als"],
+    "strafklacht": ["aangifte met het verzoek"],
     "eigen risico": ["het deel dat u zelf betaalt"],
     "POH-GGZ": ["praktijkondersteuner"],
     "inzage": ["lezen wat er"],
