@@ -33,6 +33,7 @@ ROUTES = [
     ("behoefte", {}, ("rechten",), END),
     ("behoefte", {}, ("kinderen",), END),
     ("behoefte", {}, ("thuis",), END),
+    ("behoefte", {}, ("druk",), END),
     ("behoefte", {}, ("klacht", "melder"), "klacht_vt"),
     ("behoefte", {}, ("steun", "melder"), "zwaarte"),
     *[

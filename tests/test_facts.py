@@ -14,6 +14,7 @@ from tests.journeys import (
     COMPLAINT_NOT_YET_RAISED,
     ENDING_THEIR_LIFE,
     MALICIOUS_REPORTER,
+    REFUTED_PARENT,
 )
 
 HARDLY_COPING = {**BUSY_AND_ALONE, "zwaarte": "kan_niet_aan"}
@@ -187,3 +188,19 @@ def test_the_criminal_complaint_has_a_name_of_its_own(client: FlaskClient, heard
     text = card(client, "politie_aangifte")
     assert "strafklacht indient" in text and "een klacht indient" not in text
     assert "aangifte met het verzoek om de dader te vervolgen" in text
+
+
+def test_a_parent_pressed_to_accept_help_learns_only_a_judge_can_make_it_compulsory(
+    client: FlaskClient,
+) -> None:
+    answer_all(client, {**REFUTED_PARENT, "behoefte": "druk"})
+    page = check_page(client.get("/advies"))
+    first = [h3["id"] for h3 in page.select(".advice--first h3")]
+    assert first[0] == "dienst-drang"
+    text = card(client, "drang")
+    assert "Alleen een kinderrechter kan hulp verplicht maken." in text
+    assert "Vraag wat er gebeurt als u nee zegt tegen de hulp." in text
+    assert "Vraag of u dat op papier kunt krijgen." in text
+    assert "Drang staat niet in de wet." in text
+    also = [h3["id"] for h3 in page.select(".advice--also h3")]
+    assert "dienst-jeugdstem" in also and "dienst-juridisch_loket" in also
