@@ -39,6 +39,8 @@ TEXT_KEYS = frozenset(
         "limits",
         "steps",
         "hours",
+        "gently",
+        "why",
     }
 )
 
@@ -53,6 +55,8 @@ class Option:
     label: str
     hint: str = ""
     exclusive: bool = False
+    # A painful answer: the advice says it once, gently, in these words, and no card repeats it.
+    gently: str = ""
 
 
 @dataclass(frozen=True)
@@ -93,6 +97,7 @@ class Contact:
 class AdviseRule:
     priority: str
     when: Condition | None  # None: always
+    why: str = ""  # why this help, in its own words, beside the answers that led to it
 
 
 @dataclass(frozen=True)
@@ -260,6 +265,7 @@ def _question(raw: dict[str, Any], places: Places) -> Question:
             label=o["label"],
             hint=o.get("hint", ""),
             exclusive=bool(o.get("exclusive", False)),
+            gently=o.get("gently", ""),
         )
         for o in raw["options"]
     )
@@ -297,7 +303,8 @@ def _service(raw: dict[str, Any]) -> Service:
         notes=_notes(raw.get("notes", ())),
         tonight=_notes(raw.get("tonight", ())),
         advise=tuple(
-            AdviseRule(priority=a["priority"], when=_condition(a.get("if"))) for a in raw["advise"]
+            AdviseRule(priority=a["priority"], when=_condition(a.get("if")), why=a.get("why", ""))
+            for a in raw["advise"]
         ),
         sources=tuple(str(s) for s in raw.get("sources") or ()),
         checked=_date(checked),

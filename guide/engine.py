@@ -38,6 +38,7 @@ class Advice:
     notes: tuple[str, ...]
     tonight: tuple[str, ...] = ()  # why to call this line tonight, at the top of the advice
     contacts: tuple[Contact, ...] = ()  # the ways to reach it that fit these answers
+    why: str = ""  # why this help, in its own words (the rule's)
 
 
 @dataclass(frozen=True)
@@ -197,14 +198,36 @@ def advise(
                     Advice(
                         service,
                         rule.priority,
-                        reasons(rule.when, answers),
+                        _not_painful(content, reasons(rule.when, answers)),
                         _holding(service.notes, answers),
                         _holding(service.tonight, answers),
                         tuple(c for c in service.contact if holds(c.when, answers)),
+                        rule.why,
                     )
                 )
                 break
     return sorted(found, key=lambda a: PRIORITIES.index(a.priority))
+
+
+def _not_painful(content: Content, found: Iterable[Reason]) -> tuple[Reason, ...]:
+    """The reasons without a painful answer: the advice says that once, gently, at the top."""
+    kept = []
+    for reason in found:
+        question = content.question(reason.question)
+        options = tuple(o for o in reason.options if not question.option(o).gently)
+        if options:
+            kept.append(Reason(reason.question, options))
+    return tuple(kept)
+
+
+def said_gently(content: Content, answers: Answers) -> list[str]:
+    """What the advice says once about the painful answers given, in the flow's words."""
+    return [
+        option.gently
+        for question in content.questions
+        for value in answers.get(question.id, ())
+        if (option := question.option(value)) and option.gently
+    ]
 
 
 def _holding(notes: Iterable[Note], answers: Answers) -> tuple[str, ...]:

@@ -26,7 +26,7 @@ from werkzeug.exceptions import HTTPException
 from werkzeug.wrappers import Response
 
 from .content import END, Content
-from .engine import Journey, advise, help_now, not_advised, walk
+from .engine import Journey, advise, help_now, not_advised, said_gently, walk
 from .forms import question_form
 from .i18n import LANGUAGES
 from .places import Place
@@ -166,6 +166,7 @@ def advice(current: Journey) -> str:
     return render_template(
         "advice.html",
         advice=advise(content(), current.answers),
+        gently=said_gently(content(), current.answers),
         not_advised=missed,
         place=place_of(current),
     )

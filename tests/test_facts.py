@@ -204,3 +204,18 @@ def test_a_parent_pressed_to_accept_help_learns_only_a_judge_can_make_it_compuls
     assert "Drang staat niet in de wet." in text
     also = [h3["id"] for h3 in page.select(".advice--also h3")]
     assert "dienst-jeugdstem" in also and "dienst-juridisch_loket" in also
+
+
+def test_the_painful_answer_is_said_once_gently_and_no_card_repeats_it(
+    client: FlaskClient,
+) -> None:
+    answer_all(client, ENDING_THEIR_LIFE)
+    page = check_page(client.get("/advies"))
+    html = str(page)
+    said = "Ik denk erover om een einde aan mijn leven te maken."
+    assert said not in text_of(page.main)
+    assert html.count("erover denkt om een einde aan uw leven te maken") == 1
+    assert page.find(class_="lead", string=lambda t: t and "Goed dat u dat zei" in t)
+    for service_id in ["alarm_112", "zelfmoordpreventie_113", "huisarts", "luisterlijn"]:
+        why = page.find(id=f"dienst-{service_id}").parent.find(class_="card__why")
+        assert why and why.p and why.p.get_text().strip(), service_id  # why, in its own words
