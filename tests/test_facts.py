@@ -31,71 +31,80 @@ def card(client: FlaskClient, service_id: str) -> str:
     return text_of(found.parent)
 
 
-def test_a_parent_without_gezag_may_see_and_copy_what_is_written_about_them(
-    client: FlaskClient,
+# A situation -> the journey, the card, what it must say and what it must never say.
+CARD_FACTS = {
+    "parent without gezag asks about the file": (
+        asking_about_the_file("ouder_zonder_gezag"),
+        "vt_dossier",
+        [
+            "U mag wel lezen wat er over uzelf staat, en daar een kopie van krijgen.",
+            "Een kopie van het deel over uw kinderen krijgt u niet.",
+        ],
+        ["Dan krijgt u geen kopie"],
+    ),
+    "parent with gezag of a young child asks about the file": (
+        asking_about_the_file("ouder_gezag"),
+        "vt_dossier",
+        [
+            "Dan mag u ook inzage vragen in het deel over uw kind.",
+            "Dat mag elke ouder.",  # what is written about the parent themselves
+            "om drie redenen weigeren",
+            "goede zorg zou eronder lijden, of een andere wet verbiedt het",
+        ],
+        ["0800-2000"],  # the line for reports, not for files
+    ),
+    "reporter unknown": (
+        {**MALICIOUS_REPORTER, "melder_bekend": "nee"},
+        "politie_aangifte",
+        [
+            "Maar soms weet ook Veilig Thuis het niet.",
+            "U mag ook uw Veilig Thuis om advies over aangifte vragen.",
+        ],
+        ["weet alleen Veilig Thuis"],
+    ),
+    "reporter with bad intent, at Slachtofferhulp": (
+        MALICIOUS_REPORTER,
+        "slachtofferhulp",
+        ["Gratis.", "U mag zich zelf aanmelden."],
+        ["alleen als er echt", "niet helpen"],
+    ),
+    "reporter with bad intent, at the Juridisch Loket": (
+        MALICIOUS_REPORTER,
+        "juridisch_loket",
+        [
+            "Bellen kost € 0,25 per minuut, en niet meer dan € 12,50 per gesprek.",
+            "gratis als u een laag inkomen en weinig spaargeld heeft",
+        ],
+        [],
+    ),
+    "complaint not yet raised": (
+        COMPLAINT_NOT_YET_RAISED,
+        "vt_klacht",
+        [
+            "Vraag naar de klachtenfunctionaris.",
+            "Of naar de ombudsman van uw gemeente, als uw gemeente die heeft.",
+        ],
+        ["0800-2000"],
+    ),
+    "ending their life, 112": (ENDING_THEIR_LIFE, "alarm_112", ["Bellen naar 112 is gratis."], []),
+    "ending their life, 113": (
+        ENDING_THEIR_LIFE,
+        "zelfmoordpreventie_113",
+        ["Bellen naar 113 en naar 0800-0113 is gratis."],
+        [],
+    ),
+}
+
+
+@pytest.mark.parametrize("situation", CARD_FACTS)
+def test_each_card_says_what_is_true_in_the_situation_it_is_for(
+    client: FlaskClient, situation: str
 ) -> None:
-    answer_all(client, asking_about_the_file("ouder_zonder_gezag"))
-    text = card(client, "vt_dossier")
-    assert "U mag wel lezen wat er over uzelf staat, en daar een kopie van krijgen." in text
-    assert "Een kopie van het deel over uw kinderen krijgt u niet." in text
-    assert "Dan krijgt u geen kopie" not in text
-
-
-def test_a_parent_with_gezag_of_a_young_child_finds_their_case(client: FlaskClient) -> None:
-    answer_all(client, asking_about_the_file("ouder_gezag"))
-    text = card(client, "vt_dossier")
-    assert "Dan mag u ook inzage vragen in het deel over uw kind." in text
-    assert "Dat mag elke ouder." in text  # what is written about the parent themselves
-
-
-def test_the_file_card_names_all_three_grounds_to_refuse_destruction(client: FlaskClient) -> None:
-    answer_all(client, asking_about_the_file("ouder_gezag"))
-    text = card(client, "vt_dossier")
-    assert "om drie redenen weigeren" in text
-    assert "goede zorg zou eronder lijden, of een andere wet verbiedt het" in text
-    assert "0800-2000" not in text  # the line for reports, not for files
-
-
-def test_an_unknown_reporter_is_not_said_to_be_always_known_to_veilig_thuis(
-    client: FlaskClient,
-) -> None:
-    answer_all(client, {**MALICIOUS_REPORTER, "melder_bekend": "nee"})
-    text = card(client, "politie_aangifte")
-    assert "weet alleen Veilig Thuis" not in text
-    assert "Maar soms weet ook Veilig Thuis het niet." in text
-    assert "U mag ook uw Veilig Thuis om advies over aangifte vragen." in text
-
-
-def test_slachtofferhulp_is_advised_and_its_card_agrees(client: FlaskClient) -> None:
-    answer_all(client, MALICIOUS_REPORTER)
-    text = card(client, "slachtofferhulp")
-    assert "alleen als er echt" not in text and "niet helpen" not in text
-    assert "Gratis." in text and "U mag zich zelf aanmelden." in text
-
-
-def test_the_juridisch_loket_says_what_a_call_costs_and_who_gets_free_advice(
-    client: FlaskClient,
-) -> None:
-    answer_all(client, MALICIOUS_REPORTER)
-    text = card(client, "juridisch_loket")
-    assert "Bellen kost € 0,25 per minuut, en niet meer dan € 12,50 per gesprek." in text
-    assert "gratis als u een laag inkomen en weinig spaargeld heeft" in text
-
-
-def test_a_complaint_goes_to_the_klachtenfunctionaris_and_then_to_an_ombudsman(
-    client: FlaskClient,
-) -> None:
-    answer_all(client, COMPLAINT_NOT_YET_RAISED)
-    text = card(client, "vt_klacht")
-    assert "0800-2000" not in text
-    assert "Vraag naar de klachtenfunctionaris." in text
-    assert "Of naar de ombudsman van uw gemeente, als uw gemeente die heeft." in text
-
-
-def test_calling_112_and_113_is_free(client: FlaskClient) -> None:
-    answer_all(client, ENDING_THEIR_LIFE)
-    assert "Bellen naar 112 is gratis." in card(client, "alarm_112")
-    assert "Bellen naar 113 en naar 0800-0113 is gratis." in card(client, "zelfmoordpreventie_113")
+    journey, service_id, says, never = CARD_FACTS[situation]
+    answer_all(client, journey)
+    text = card(client, service_id)
+    assert [s for s in says if s not in text] == []
+    assert [n for n in never if n in text] == []
 
 
 @pytest.mark.parametrize(
