@@ -29,12 +29,18 @@ def intake() -> str:
 
 @bp.post("/intake/nieuw")
 def new_client() -> Response:
-    """Start an intake with a clean slate: nothing of the family before may remain."""
+    """Start an intake with a clean slate: nothing of the family before may remain.
+
+    The next family may read another language: a new client starts in the browser's language.
+    Starting the first intake keeps the language chosen for it.
+    """
     was_on = session.get("intake", False)
-    wipe_answers()
-    session["intake"] = True
     if was_on:
+        session.clear()
         flash("new_client", NOTICE)
+    else:
+        wipe_answers()
+    session["intake"] = True
     return redirect(url_for("guide.question", question_id=content().start), 303)
 
 

@@ -1,8 +1,16 @@
-// Comfort only: pressing Shift three times in a row does what the "Snel weg" link does.
+// Comfort only: the "Snel weg" link, and pressing Shift three times in a row, leave the guide
+// with location.replace, so that the page left is not one Back away. Without JavaScript the
+// plain link still leaves.
 (function () {
   "use strict";
   var link = document.querySelector("[data-quick-exit]");
   if (!link) { return; }
+  function leave() { window.location.replace(link.href); }
+  link.addEventListener("click", function (event) {
+    if (event.ctrlKey || event.metaKey || event.shiftKey) { return; }
+    event.preventDefault();
+    leave();
+  });
   var presses = 0;
   var timer = null;
   document.addEventListener("keyup", function (event) {
@@ -10,6 +18,6 @@
     presses += 1;
     clearTimeout(timer);
     timer = setTimeout(function () { presses = 0; }, 1000);
-    if (presses === 3) { window.location.replace(link.href); }
+    if (presses === 3) { leave(); }
   });
 }());

@@ -289,3 +289,19 @@ def test_the_route_map_lists_every_question_option_and_service(
     # Every routing rule appears: the behoefte question has one line per rule.
     rules = page.find(id="vraag-behoefte").find_all("ul")[1].find_all("li")
     assert len(rules) == len(content.question("behoefte").next)
+
+
+def test_a_new_client_starts_in_the_browsers_language_the_first_intake_keeps_the_chosen_one(
+    client: FlaskClient,
+) -> None:
+    def press(form_action: str, page: str) -> None:
+        token = csrf_token(check_page(client.get(page)).find("form", action=form_action))
+        assert client.post(form_action, data={"csrf_token": token}).status_code == 303
+
+    client.get("/taal/ar?terug=/intake")
+    press("/intake/nieuw", "/intake")  # the social worker chose Arabic for this family
+    assert session_of(client)["lang"] == "ar"
+    answer_all(client, FAMILIES[0])
+    press("/intake/nieuw", "/advies")  # "Nieuwe cliënt — wis alles"
+    assert "lang" not in session_of(client)
+    assert check_page(client.get("/vraag/stand")).html["lang"] == "nl"

@@ -155,8 +155,10 @@ def test_quick_exit_leaves_and_the_answers_are_gone_when_coming_back(
     page: Page, outside: Outside
 ) -> None:
     walk(page, SCENARIOS["complaint"][0])
+    before = page.evaluate("history.length")
     page.get_by_role("link", name=re.compile("Snel weg")).click()
     expect(page).to_have_url(QUICK_EXIT)
+    assert page.evaluate("history.length") == before  # the page left was replaced, not kept
     page.goto("/advies")
     expect(page).to_have_url(re.compile(r"/vraag/stand$"))
     assert outside.requests == []
@@ -167,9 +169,11 @@ def test_pressing_shift_three_times_is_a_quick_exit_where_javascript_runs(
 ) -> None:
     answer(page, "stand", "loopt")
     page.goto("/vraag/wie")
+    before = page.evaluate("history.length")
     for _ in range(3):
         page.keyboard.press("Shift")
     expect(page).to_have_url(QUICK_EXIT)
+    assert page.evaluate("history.length") == before
     page.goto("/vraag/wie")
     expect(page).to_have_url(re.compile(r"/vraag/stand$"))
 
