@@ -185,6 +185,13 @@ def wipe_answers() -> None:
         session["lang"] = language
 
 
+@bp.get("/opnieuw")
+def confirm_start_again() -> str:
+    """Ask once before everything is wiped: a mistaken tap costs a family all its answers."""
+    back = return_path(request.args.get("terug", ""))
+    return render_template("start_again.html", back=back, offer_start_again=False)
+
+
 @bp.post("/opnieuw")
 def start_again() -> Response:
     wipe_answers()
@@ -230,7 +237,7 @@ def layout() -> dict[str, Any]:
         urgent = help_now(content(), answers)
     return {
         "intake": session.get("intake", False),
-        "answered": bool(answers),
+        "offer_start_again": bool(answers),  # nothing to wipe before the first answer
         "help_now": urgent,
         "here": this_page(),
     }

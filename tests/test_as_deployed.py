@@ -68,7 +68,7 @@ def test_every_visitor_can_start_an_intake_with_their_own_form_token(production:
         assert "Intake-modus" in text_of(check_page(client.get("/vraag/stand")))
 
 
-@pytest.mark.parametrize(("path", "status"), [("/bestaat-niet", 404), ("/opnieuw", 405)])
+@pytest.mark.parametrize(("path", "status"), [("/bestaat-niet", 404), ("/intake/nieuw", 405)])
 def test_an_error_page_sets_no_cookie_for_a_visitor_without_one(
     production: Flask, path: str, status: int
 ) -> None:

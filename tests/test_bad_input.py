@@ -95,7 +95,7 @@ def test_a_huge_body_is_refused_and_keeps_the_answers(client: FlaskClient) -> No
         ("put", "/vraag/stand"),
         ("delete", "/vraag/stand"),
         ("post", "/advies"),
-        ("get", "/opnieuw"),
+        ("get", "/intake/nieuw"),
         ("post", "/"),
         ("post", "/weg"),
     ],

@@ -160,7 +160,7 @@ def test_the_language_switch_keeps_the_change_mode(client: FlaskClient) -> None:
         "/\x00/elders.example",
         "/%2F/elders.example",  # no page of ours
         "/bestaat-niet",
-        "/opnieuw",  # a form's address, not a page
+        "/intake/nieuw",  # a form's address, not a page
         "/alle-hulp?volgende=//elders.example",
     ],
 )

@@ -121,7 +121,7 @@ def test_a_copied_cookie_stops_working_on_the_same_day(
     # Someone copies the cookie from a shared computer; the family then leaves the guide.
     answer_all(client, STARTED)
     copy = cookie_of(client)
-    page = check_page(client.get("/vraag/behoefte"))
+    page = check_page(client.get("/opnieuw"))
     client.open(
         leave,
         method="POST" if leave == "/opnieuw" else "GET",

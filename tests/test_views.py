@@ -185,9 +185,15 @@ def test_all_help_lists_every_service_grouped(client: FlaskClient, content: Cont
     assert not page.select(".card__why")
 
 
-def test_start_again_wipes_every_answer(client: FlaskClient) -> None:
+def test_start_again_asks_once_and_then_wipes_every_answer(client: FlaskClient) -> None:
     answer_all(client, REFUTED_PARENT)
-    page = check_page(client.get("/advies"))
+    link = check_page(client.get("/vraag/behoefte")).find(class_="start-again").a["href"]
+    assert link == "/opnieuw?terug=/vraag/behoefte"
+    page = check_page(client.get(link))
+    assert text_of(page.h1) == "Wilt u opnieuw beginnen?"
+    assert not page.find(class_="start-again")
+    no = page.find("a", string="Nee, ga terug")["href"]
+    assert no == "/vraag/behoefte" and check_page(client.get(no))  # nothing wiped by asking
     response = client.post("/opnieuw", data={"csrf_token": csrf_token(page)})
     assert response.status_code == 303 and response.location == "/"
     start = check_page(client.get("/"))
@@ -210,11 +216,11 @@ def test_every_page_offers_quick_exit_and_start_again_once_there_are_answers(
     page = check_page(client.get("/privacy"))
     assert page.find("a", href="/weg", attrs={"data-quick-exit": True})
     assert page.find("a", class_="skip-link")["href"] == "#inhoud"
-    assert not page.find("form", action="/opnieuw")  # nothing to wipe yet
+    assert not page.find(class_="start-again")  # nothing to wipe yet
     answer_all(client, {"stand": "weerlegd"})
     page = check_page(client.get("/privacy"))
     assert page.find("a", href="/weg", attrs={"data-quick-exit": True})
-    assert page.find("form", action="/opnieuw")
+    assert page.find(class_="start-again").a["href"] == "/opnieuw?terug=/privacy"
 
 
 def test_pages_load_nothing_from_other_sites(client: FlaskClient) -> None:

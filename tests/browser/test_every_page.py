@@ -39,7 +39,7 @@ PAGES_WITHOUT_ANSWERS = {
     "accessibility": ("/toegankelijkheid", 200),
     "online safety": ("/veilig-online", 200),
     "not found": ("/bestaat-niet", 404),
-    "wrong method": ("/opnieuw", 405),
+    "wrong method": ("/intake/nieuw", 405),
     "broken hand-over link": ("/mee/kapot", 400),
 }
 
@@ -83,8 +83,9 @@ def test_every_page_passes_axe_and_the_html_checker_and_asks_no_other_host(
         visit(name, path)
     link = page.locator(".handover-link a").get_attribute("href")
     visit("handed-over advice", re.sub(r"^https?://[^/]+", "", link))
+    visit("start again?", "/opnieuw")
 
-    assert len(collected) == len(PAGES_WITHOUT_ANSWERS) + len(FAMILY) + 7
+    assert len(collected) == len(PAGES_WITHOUT_ANSWERS) + len(FAMILY) + 8
     assert html_errors(collected, tmp_path) == []
 
 

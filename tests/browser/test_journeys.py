@@ -180,7 +180,9 @@ def test_pressing_shift_three_times_is_a_quick_exit_where_javascript_runs(
 
 def test_start_again_wipes_every_answer(page: Page, outside: Outside) -> None:
     walk(page, SCENARIOS["complaint"][0])
-    page.locator(".start-again button").click()
+    page.locator(".start-again a").click()
+    expect(page.locator("h1")).to_have_text("Wilt u opnieuw beginnen?")
+    page.get_by_role("button", name="Ja, wis alles").click()
     expect(page.locator(".notice")).to_contain_text("gewist")
     page.goto("/controleren")
     expect(page).to_have_url(re.compile(r"/vraag/stand$"))
