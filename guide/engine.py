@@ -178,12 +178,22 @@ Missed = list[tuple[Reason, ...]]  # per advise rule: the parts of its condition
 
 
 def not_advised(content: Content, answers: Answers) -> list[tuple[Service, Missed]]:
-    """Every service not advised, with what each of its rules still missed."""
-    return [
-        (service, [unmet(rule.when, answers) for rule in service.advise])
-        for service in content.services
-        if not any(holds(rule.when, answers) for rule in service.advise)
-    ]
+    """The help not advised that other answers to the questions asked would have brought, with
+    what each such rule still missed.
+
+    Left out, so that every reason shown is true for this family: crisis lines (no one is to be
+    steered towards the answers that call for them), and rules that need a question this
+    journey never asked.
+    """
+    found = []
+    for service in content.services:
+        rules = service.advise
+        if any(r.priority == "safety" for r in rules) or any(holds(r.when, answers) for r in rules):
+            continue
+        missed = [unmet(r.when, answers) for r in rules if set(r.when or {}) <= answers.keys()]
+        if missed:
+            found.append((service, missed))
+    return found
 
 
 def advise(

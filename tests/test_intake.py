@@ -15,6 +15,7 @@ from itsdangerous import URLSafeTimedSerializer
 
 from guide import create_app, handover, session
 from guide.content import Content
+from guide.engine import not_advised, walk
 from guide.handover import MAX_AGE_SECONDS, SIGNED_SALT
 from guide.keys import fernet
 from tests.conftest import TEST_CONFIG
@@ -113,14 +114,17 @@ def test_intake_mode_shows_why_each_service_is_advised_and_why_others_are_not(
     page = check_page(client.get("/advies"))
     police = page.find(id="dienst-politie_aangifte").parent
     assert "Tussen 2 en 3 maanden geleden" in text_of(police.find(class_="card__why"))
-    not_advised = page.find(id="advies-niet").parent
-    shown = {card.h3["id"] for card in page.find_all("article")}
-    listed = text_of(not_advised)
-    for service in content.services:
-        if f"dienst-{service.id}" not in shown:
-            assert service.name in listed
-    # The huisarts would be advised for a heavy heart: the list says which answers.
-    assert "Het houdt mij erg bezig. Ik slaap er slecht van." in listed
+    section = page.find(id="advies-niet").parent
+    listed = [li.strong.get_text() for li in section.select(".not-advised > li")]
+    reasons = text_of(section)
+    # Other answers to the questions asked would have brought these; each reason is true.
+    expected = not_advised(content, walk(content, FAMILIES[0]).answers)
+    assert listed == [service.name for service, _ in expected]
+    assert "Huisarts" in listed and "Hulp voor mijn kind of kinderen" in reasons
+    # Not listed: crisis lines, and help that needs a question this family was never asked.
+    assert "112 bij direct gevaar" not in listed and "113 Zelfmoordpreventie" not in listed
+    for never_asked in ("zwaarte", "netwerk", "klacht_vt"):
+        assert content.question(never_asked).text not in reasons, never_asked
 
 
 def test_a_new_client_leaves_no_trace_of_the_previous_family(
