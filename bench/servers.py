@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import os
 import re
-import socket
 import subprocess
 import sys
 import time
@@ -12,6 +11,8 @@ import urllib.request
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
+
+from deploy.stack import free_port
 
 ROOT = Path(__file__).resolve().parent.parent
 # wrk asks for the visitors' pages in turn, each with the cookie that shows it; @REQUESTS@ is
@@ -26,12 +27,6 @@ request = function()
   return requests[(i % #requests) + 1]
 end
 """
-
-
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
 
 
 @contextmanager

@@ -62,7 +62,7 @@ def running(folder: Path, env: dict[str, str] | None = None) -> Iterator[Stack]:
     folder.mkdir(parents=True, exist_ok=True)
     certificate, key = _certificate(folder)
     write_fingerprinted(ROOT / "static", folder / "static")
-    https, http, upstream = _free_port(), _free_port(), _free_port()
+    https, http, upstream = free_port(), free_port(), free_port()
     site = folder / "site.conf"
     site.write_text(
         render(
@@ -217,7 +217,8 @@ def _wait_until_healthy(stack: Stack) -> None:
             time.sleep(0.2)
 
 
-def _free_port() -> int:
+def free_port() -> int:
+    """A loopback port no one listens on now."""
     with socket.socket() as sock:
         sock.bind(("127.0.0.1", 0))
         return sock.getsockname()[1]
