@@ -90,4 +90,6 @@ def _config_from_environment() -> dict[str, Any]:
         "CONTENT_DIR": str(Path(__file__).parent),
         "BEHIND_PROXY": os.environ.get("BEHIND_PROXY") == "1",
         "COMPRESS_ALGORITHM": ["br", "gzip"],
+        # One step above the default: a tenth smaller pages for a few hundredths of a millisecond.
+        "COMPRESS_BR_LEVEL": 5,
     }
