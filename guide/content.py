@@ -41,6 +41,8 @@ TEXT_KEYS = frozenset(
         "hours",
         "gently",
         "why",
+        "do",
+        "deadline",
     }
 )
 
@@ -104,6 +106,12 @@ class AdviseRule:
 class Note:
     text: str
     when: Condition
+    deadline: str = ""  # a term that runs out: the plan names it, and the step comes first
+
+    @cached_property
+    def id(self) -> str:
+        """A short id for a hand-over link: a changed note is no longer found, never misread."""
+        return hashlib.sha256(self.text.encode()).hexdigest()[:8]
 
 
 @dataclass(frozen=True)
@@ -111,6 +119,7 @@ class Service:
     id: str
     group: str
     name: str
+    do: str  # what to do first, in one sentence: the plan's step and the card's first line
     what: str
     cost: str
     contact: tuple[Contact, ...]
@@ -140,6 +149,7 @@ class Content:
     groups: tuple[Group, ...]
     services: tuple[Service, ...]
     places: Places
+    rank: tuple[str, ...] = ()  # service ids, in the order their steps come within a priority
 
     @cached_property
     def place_question(self) -> Question | None:
@@ -155,6 +165,10 @@ class Content:
         """The help to call at once (112, 113), for some answers."""
         return tuple(s for s in self.services if any(r.priority == "safety" for r in s.advise))
 
+    def rank_of(self, service: Service) -> int:
+        """Where a service's step comes within its priority: lower comes first."""
+        return self._rank_by_id.get(service.id, len(self.rank))
+
     def service(self, service_id: str) -> Service | None:
         """The service with this id, if there is one."""
         return self._services_by_id.get(service_id)
@@ -166,6 +180,10 @@ class Content:
     @cached_property
     def _services_by_id(self) -> dict[str, Service]:
         return {s.id: s for s in self.services}
+
+    @cached_property
+    def _rank_by_id(self) -> dict[str, int]:
+        return {service_id: number for number, service_id in enumerate(self.rank)}
 
     @cached_property
     def version(self) -> str:
@@ -201,6 +219,7 @@ def load(directory: Path = CONTENT_DIR) -> Content:
         ),
         services=_items(catalogue_path, catalogue, "services", _service),
         places=places,
+        rank=tuple(str(s) for s in _field(catalogue_path, catalogue, "rank") or ()),
     )
 
 
@@ -285,7 +304,9 @@ def _question(raw: dict[str, Any], places: Places) -> Question:
 
 
 def _notes(raw: list[dict[str, Any]]) -> tuple[Note, ...]:
-    return tuple(Note(text=n["text"], when=_condition(n["if"])) for n in raw)
+    return tuple(
+        Note(text=n["text"], when=_condition(n["if"]), deadline=n.get("deadline", "")) for n in raw
+    )
 
 
 def _service(raw: dict[str, Any]) -> Service:
@@ -294,6 +315,7 @@ def _service(raw: dict[str, Any]) -> Service:
         id=str(raw["id"]),
         group=str(raw["group"]),
         name=raw["name"],
+        do=raw["do"],
         what=raw["what"],
         cost=raw["cost"],
         contact=tuple(_contact(c) for c in raw.get("contact", ())),

@@ -35,10 +35,11 @@ class Advice:
     service: Service
     priority: str
     reasons: tuple[Reason, ...]
-    notes: tuple[str, ...]
+    notes: tuple[Note, ...]  # the service's notes that hold for these answers
     tonight: tuple[str, ...] = ()  # why to call this line tonight, at the top of the advice
     contacts: tuple[Contact, ...] = ()  # the ways to reach it that fit these answers
     why: str = ""  # why this help, in its own words (the rule's)
+    deadline: str = ""  # a term that runs out for this family, in a few words
 
 
 @dataclass(frozen=True)
@@ -199,24 +200,32 @@ def not_advised(content: Content, answers: Answers) -> list[tuple[Service, Misse
 def advise(
     content: Content, answers: Answers, services: Iterable[Service] | None = None
 ) -> list[Advice]:
-    """Every service whose rules hold, safety first, then 'first', then 'also'."""
+    """Every service whose rules hold, in the order of the plan: safety first, then 'first' with
+    the steps that have a deadline leading, then 'also'; within each, in the content's rank."""
     found = []
     for service in content.services if services is None else services:
-        for rule in service.advise:  # the first rule that holds
-            if holds(rule.when, answers):
-                found.append(
-                    Advice(
-                        service,
-                        rule.priority,
-                        _not_painful(content, reasons(rule.when, answers)),
-                        _holding(service.notes, answers),
-                        _holding(service.tonight, answers),
-                        tuple(c for c in service.contact if holds(c.when, answers)),
-                        rule.why,
-                    )
-                )
-                break
-    return sorted(found, key=lambda a: PRIORITIES.index(a.priority))
+        rule = next((r for r in service.advise if holds(r.when, answers)), None)
+        if rule is None:
+            continue
+        notes = [n for n in service.notes if holds(n.when, answers)]
+        deadline = next((n.deadline for n in notes if n.deadline), "")
+        found.append(
+            Advice(
+                service,
+                # A term that runs out cannot wait behind the rest: it is always a first step.
+                "first" if deadline and rule.priority == "also" else rule.priority,
+                _not_painful(content, reasons(rule.when, answers)),
+                tuple(notes),
+                _holding(service.tonight, answers),
+                tuple(c for c in service.contact if holds(c.when, answers)),
+                rule.why,
+                deadline,
+            )
+        )
+    return sorted(
+        found,
+        key=lambda a: (PRIORITIES.index(a.priority), not a.deadline, content.rank_of(a.service)),
+    )
 
 
 def _not_painful(content: Content, found: Iterable[Reason]) -> tuple[Reason, ...]:

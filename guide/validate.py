@@ -35,6 +35,7 @@ def validate(content: Content) -> list[str]:
         *_duplicates("group", (g.id for g in content.groups)),
         *_questions(content),
         *_services(content),
+        *_rank(content),
         *_places(content),
     ]
     if not problems:  # the deeper checks assume a flow whose parts fit together
@@ -117,6 +118,19 @@ def _services(content: Content) -> Iterator[str]:
             yield from _condition(content, where, rule.when)
         for note in (*s.notes, *s.tonight):
             yield from _condition(content, where, note.when)
+
+
+def _rank(content: Content) -> Iterator[str]:
+    """The plan's order names every service once, so no step's place is left to chance."""
+    ids = {s.id for s in content.services}
+    for id_, count in Counter(content.rank).items():
+        if id_ not in ids:
+            yield f"rank: unknown service '{id_}'"
+        elif count > 1:
+            yield f"rank: service '{id_}' is listed {count} times"
+    for s in content.services:
+        if s.id not in content.rank:
+            yield f"rank: service '{s.id}' is missing"
 
 
 def _places(content: Content) -> Iterator[str]:

@@ -18,6 +18,11 @@ from guide.keys import fernet
 Answer = str | Sequence[str]
 
 
+def as_answers(journey: Mapping[str, Answer]) -> dict[str, tuple[str, ...]]:
+    """A journey as the engine reads answers: a tuple of option ids per question."""
+    return {q: (v,) if isinstance(v, str) else tuple(v) for q, v in journey.items()}
+
+
 def check_page(response: TestResponse, status: int = 200) -> BeautifulSoup:
     """Assert what every page must have; return the parsed page."""
     assert response.status_code == status, response.status_code

@@ -3,12 +3,15 @@
 from __future__ import annotations
 
 from collections import Counter
+from dataclasses import replace
 
 import pytest
 
 from guide.content import END, PRIORITIES, Content
 from guide.engine import Reason, advise, route, walk
 from guide.paths import answer_sets, choices
+from tests.helpers import as_answers
+from tests.journeys import EVERY_QUESTION, MALICIOUS_REPORTER
 
 # (question, answers given before it, its answer) -> where the flow goes next.
 ROUTES = [
@@ -168,6 +171,33 @@ def test_advice_names_the_answers_that_led_to_it(content: Content) -> None:
     assert Reason("zwaarte", ("houdt_bezig",)) in advice["huisarts"].reasons
 
 
+def test_the_plan_puts_a_deadline_first_then_follows_the_rank(content: Content) -> None:
+    advice = advise(content, as_answers(EVERY_QUESTION))
+    first = [a.service.id for a in advice if a.priority == "first"]
+    assert first[:2] == ["juridisch_loket", "politie_aangifte"]
+    assert {a.deadline for a in advice[:2]} == {"De termijn is 3 maanden."}
+    rest = first[2:]
+    assert rest == sorted(rest, key=lambda id_: content.rank.index(id_))
+    assert rest.index("luisterlijn") < rest.index("huisarts") < rest.index("vt_klacht")
+
+
+def test_a_deadline_makes_help_a_first_step_even_where_the_rule_says_also(
+    content: Content,
+) -> None:
+    answers = as_answers({**MALICIOUS_REPORTER, "melder_wanneer": "langer_3_maanden"})
+    police = content.service("politie_aangifte")
+    priorities = {a.service.id: a.priority for a in advise(content, answers)}
+    assert priorities["politie_aangifte"] == "also"
+    late = next(n for n in police.notes if n.when == {"melder_wanneer": ("langer_3_maanden",)})
+    notes = tuple(replace(n, deadline="Nu meteen.") if n is late else n for n in police.notes)
+    changed = replace(
+        content,
+        services=tuple(replace(s, notes=notes) if s is police else s for s in content.services),
+    )
+    found = {a.service.id: a for a in advise(changed, answers)}["politie_aangifte"]
+    assert (found.priority, found.deadline) == ("first", "Nu meteen.")
+
+
 def test_every_way_through_the_questions_ends_in_advice(content: Content) -> None:
     reached: Counter[str] = Counter()
     ways = 0
@@ -177,8 +207,12 @@ def test_every_way_through_the_questions_ends_in_advice(content: Content) -> Non
         assert journey.complete and journey.answers == answers
         advice = advise(content, answers)
         assert advice, answers
-        priorities = [PRIORITIES.index(a.priority) for a in advice]
-        assert priorities == sorted(priorities), answers
+        order = [
+            (PRIORITIES.index(a.priority), not a.deadline, content.rank_of(a.service))
+            for a in advice
+        ]
+        assert order == sorted(order), answers
+        assert not [a for a in advice if a.deadline and a.priority == "also"], answers
         safety = {a.service.id for a in advice if a.priority == "safety"}
         in_danger = answers.get("zwaarte") == ("levenseinde",)
         assert safety == ({"zelfmoordpreventie_113", "alarm_112"} if in_danger else set())

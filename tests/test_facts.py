@@ -46,7 +46,7 @@ CARD_FACTS = {
         asking_about_the_file("ouder_gezag"),
         "vt_dossier",
         [
-            "Dan mag u ook inzage vragen in het deel over uw kind.",
+            "Dan mag u ook inzage vragen in het deel over uw kind:",
             "Dat mag elke ouder.",  # what is written about the parent themselves
             "om drie redenen weigeren",
             "goede zorg zou eronder lijden, of een andere wet verbiedt het",

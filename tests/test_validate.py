@@ -62,6 +62,9 @@ EXPECTED: dict[str, list[str]] = {
         "('http://example.org/klacht')"
     ],
     "unknown_priority": ["service 'luisterlijn': unknown priority 'urgent'"],
+    "rank_misses_a_service": ["rank: service 'huisarts' is missing"],
+    "rank_names_unknown_service": ["rank: unknown service 'tandarts'"],
+    "rank_lists_a_service_twice": ["rank: service 'luisterlijn' is listed 2 times"],
     "unreachable_question": ["question 'extra': cannot be reached from the start"],
     "cycle": ["question 'behoefte': cycle behoefte -> netwerk -> behoefte"],
     # Without a way out of a loop there is always a cycle too.

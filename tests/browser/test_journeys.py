@@ -8,7 +8,10 @@ from collections.abc import Callable
 import pytest
 from playwright.sync_api import Page, expect
 
+from guide.content import Content
+from guide.engine import advise
 from tests.browser.conftest import QUICK_EXIT, SCREENSHOTS, Outside, answer
+from tests.helpers import as_answers
 from tests.journeys import (
     BUSY_AND_ALONE,
     COMPLAINT_NOT_YET_RAISED,
@@ -17,6 +20,7 @@ from tests.journeys import (
 )
 
 PHONE = {"width": 360, "height": 640}
+SCREEN = {"width": 360, "height": 740}  # a small phone, for counting screens
 PARENT_BUSY_AND_ALONE = {**BUSY_AND_ALONE, "woonplaats": "Tilburg"}  # typed, as a parent would
 SCENARIOS = {
     "busy and alone": (PARENT_BUSY_AND_ALONE, "first", ["huisarts", "poh_ggz"]),
@@ -47,6 +51,30 @@ def test_each_scenario_clicked_through_ends_on_the_right_advice(
     expect(page.locator("h1")).to_have_text("Uw advies")
     assert advised(page, priority)[: len(expected)] == expected
     assert outside.requests == []
+
+
+@pytest.mark.parametrize("scenario", SCENARIOS)
+def test_each_advice_opens_with_its_steps_in_order_and_fits_on_five_phone_screens(
+    new_visitor: Callable[..., Page], content: Content, scenario: str
+) -> None:
+    answers = SCENARIOS[scenario][0]
+    page = new_visitor(viewport=SCREEN)
+    walk(page, answers)
+    page.goto("/advies")
+    links = page.locator(".plan a").evaluate_all("links => links.map(a => a.hash)")
+    cards = page.locator("article h3").evaluate_all("hs => hs.map(h => '#' + h.id)")
+    given = {**as_answers(answers), "woonplaats": ("geen",)}  # where one lives changes no advice
+    assert links == cards == [f"#dienst-{a.service.id}" for a in advise(content, given)]
+    assert page.evaluate("document.documentElement.scrollHeight") <= 5 * SCREEN["height"]
+
+
+def test_folded_parts_of_a_card_open_in_print(page: Page, outside: Outside) -> None:
+    walk(page, SCENARIOS["complaint"][0])
+    page.goto("/advies")
+    expect_text = page.locator("#dienst-vt_klacht ~ details .card__source")
+    assert expect_text.evaluate("e => e.checkVisibility()") is False
+    page.emulate_media(media="print")
+    assert expect_text.evaluate("e => e.checkVisibility()") is True
 
 
 def test_a_parent_in_tilburg_sees_their_own_veilig_thuis(page: Page, outside: Outside) -> None:
