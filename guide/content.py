@@ -51,6 +51,12 @@ TEXT_KEYS = frozenset(
 Condition = dict[str, tuple[str, ...]]
 
 
+def short_id(*texts: str) -> str:
+    """An id for a note or contact in a hand-over link: an edited one is no longer found there,
+    so an old link leaves it out rather than show another in its place."""
+    return hashlib.sha256("\n".join(texts).encode()).hexdigest()[:8]
+
+
 @dataclass(frozen=True)
 class Option:
     id: str
@@ -94,6 +100,10 @@ class Contact:
     hours: str = ""
     when: Condition | None = None  # shown in the advice only when the answers meet it
 
+    @cached_property
+    def id(self) -> str:
+        return short_id(self.type, self.value, self.label)
+
 
 @dataclass(frozen=True)
 class AdviseRule:
@@ -110,8 +120,7 @@ class Note:
 
     @cached_property
     def id(self) -> str:
-        """A short id for a hand-over link: a changed note is no longer found, never misread."""
-        return hashlib.sha256(self.text.encode()).hexdigest()[:8]
+        return short_id(self.text)
 
 
 @dataclass(frozen=True)

@@ -6,7 +6,7 @@ Pure functions over the content model; nothing here knows about Flask or the ses
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from enum import Enum
 from typing import NamedTuple
 
@@ -39,7 +39,11 @@ class Advice:
     tonight: tuple[str, ...] = ()  # why to call this line tonight, at the top of the advice
     contacts: tuple[Contact, ...] = ()  # the ways to reach it that fit these answers
     why: str = ""  # why this help, in its own words (the rule's)
-    deadline: str = ""  # a term that runs out for this family, in a few words
+
+    @property
+    def deadline(self) -> str:
+        """A term that runs out for this family, in a few words, if a note names one."""
+        return next((n.deadline for n in self.notes if n.deadline), "")
 
 
 @dataclass(frozen=True)
@@ -207,21 +211,19 @@ def advise(
         rule = next((r for r in service.advise if holds(r.when, answers)), None)
         if rule is None:
             continue
-        notes = [n for n in service.notes if holds(n.when, answers)]
-        deadline = next((n.deadline for n in notes if n.deadline), "")
-        found.append(
-            Advice(
-                service,
-                # A term that runs out cannot wait behind the rest: it is always a first step.
-                "first" if deadline and rule.priority == "also" else rule.priority,
-                _not_painful(content, reasons(rule.when, answers)),
-                tuple(notes),
-                _holding(service.tonight, answers),
-                tuple(c for c in service.contact if holds(c.when, answers)),
-                rule.why,
-                deadline,
-            )
+        advice = Advice(
+            service,
+            rule.priority,
+            _not_painful(content, reasons(rule.when, answers)),
+            tuple(n for n in service.notes if holds(n.when, answers)),
+            tuple(n.text for n in service.tonight if holds(n.when, answers)),
+            tuple(c for c in service.contact if holds(c.when, answers)),
+            rule.why,
         )
+        if advice.deadline and advice.priority == "also":
+            # A term that runs out cannot wait behind the rest: it is always a first step.
+            advice = replace(advice, priority="first")
+        found.append(advice)
     return sorted(
         found,
         key=lambda a: (PRIORITIES.index(a.priority), not a.deadline, content.rank_of(a.service)),
@@ -247,10 +249,6 @@ def said_gently(content: Content, answers: Answers) -> list[str]:
         for value in answers.get(question.id, ())
         if (option := question.option(value)) and option.gently
     ]
-
-
-def _holding(notes: Iterable[Note], answers: Answers) -> tuple[str, ...]:
-    return tuple(n.text for n in notes if holds(n.when, answers))
 
 
 def help_now(content: Content, answers: Answers) -> list[Advice]:

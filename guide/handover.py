@@ -1,7 +1,8 @@
 """Hand the advice to a parent as an encrypted link: the advice only, never the answers.
 
 Nothing is stored: the link itself carries which services were advised, at which priority,
-in which language and for which version of the content, encrypted and valid for 30 days.
+with which of their notes and contacts, which Veilig Thuis region is the family's own, in
+which language and for which version of the content, encrypted and valid for 30 days.
 Encrypted, not only signed: which help was advised says something of the answers (113 after
 thoughts of ending one's life), and the link may be seen on a shared phone.
 """
@@ -20,9 +21,10 @@ from flask import Flask
 from itsdangerous import BadData, URLSafeTimedSerializer
 from markupsafe import Markup
 
-from .content import PRIORITIES, Content, Service
+from .content import PRIORITIES, Content
 from .engine import Advice
 from .keys import fernet
+from .places import Place, Region
 
 MAX_AGE_SECONDS = 30 * 24 * 60 * 60
 PURPOSE = "hand-over"
@@ -41,14 +43,22 @@ class HandoverError(Exception):
 
 @dataclass(frozen=True)
 class HandedOver:
-    advice: list[tuple[Service, str]]  # (service, priority), in the order advised
+    advice: list[Advice]  # in the order advised, with the notes and contacts that were shown
+    place: Place | None  # the family's own Veilig Thuis region, never their municipality
     locale: str
 
 
-def make_token(app: Flask, content: Content, advice: Sequence[Advice], locale: str) -> str:
-    """An encrypted token for this advice: service ids, priorities, language and version."""
+def make_token(
+    app: Flask, content: Content, advice: Sequence[Advice], region: Region | None, locale: str
+) -> str:
+    """An encrypted token for this advice: ids of services, notes, contacts and the region,
+    the priorities, the language and the version."""
     payload = {
-        "advice": [[a.service.id, a.priority] for a in advice],
+        "advice": [
+            [a.service.id, a.priority, [n.id for n in a.notes], [c.id for c in a.contacts]]
+            for a in advice
+        ],
+        "region": region.code if region else "",
         "locale": locale,
         "version": content.version,
     }
@@ -70,13 +80,27 @@ def read_token(app: Flask, content: Content, token: str) -> HandedOver:
         raise HandoverError("expired")
     if not isinstance(payload, dict) or payload.get("version") != content.version:
         raise HandoverError("outdated")
-    advice = []
-    for service_id, priority in payload.get("advice", ()):
-        service = content.service(service_id)
-        if service is None or priority not in PRIORITIES:
-            raise HandoverError("outdated")
-        advice.append((service, priority))
-    return HandedOver(advice, str(payload.get("locale", "")))
+    try:
+        advice = [_advice(content, *item) for item in payload["advice"]]
+    except (KeyError, TypeError, ValueError) as error:  # a link from an older version
+        raise HandoverError("outdated") from error
+    place = content.places.place(str(payload.get("region", "")))
+    return HandedOver(advice, place, str(payload.get("locale", "")))
+
+
+def _advice(
+    content: Content, service_id: str, priority: str, notes: list[str], contacts: list[str]
+) -> Advice:
+    service = content.service(service_id)
+    if service is None or priority not in PRIORITIES:
+        raise ValueError(service_id)
+    return Advice(
+        service,
+        priority,
+        reasons=(),  # the answers that led to it stay with the family
+        notes=tuple(n for n in service.notes if n.id in notes),
+        contacts=tuple(c for c in service.contact if c.id in contacts),
+    )
 
 
 def _signed_link(app: Flask, token: str) -> bool:

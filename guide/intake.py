@@ -14,7 +14,7 @@ from .engine import Journey, advise
 from .handover import HandoverError, make_token, qr_svg, read_token
 from .i18n import use_page_locale
 from .session import NOTICE
-from .views import after_all_answers, content, private_page, wipe_answers
+from .views import after_all_answers, content, own_veilig_thuis, private_page, wipe_answers
 
 bp = Blueprint("intake", __name__)
 
@@ -48,16 +48,21 @@ def new_client() -> Response:
 @after_all_answers
 def handout(current: Journey) -> str:
     return render_template(
-        "handout.html", advice=advise(content(), current.answers), today=dt.date.today()
+        "handout.html",
+        advice=advise(content(), current.answers),
+        place=own_veilig_thuis(current),
+        today=dt.date.today(),
     )
 
 
 @bp.get("/advies/meegeven")
 @after_all_answers
 def handover(current: Journey) -> str:
-    token = make_token(
-        current_app, content(), advise(content(), current.answers), str(get_locale())
-    )
+    """The advice as a link: handed over during an intake, or kept by the parent."""
+    place = own_veilig_thuis(current)
+    advice = advise(content(), current.answers)
+    region = place.region if place else None
+    token = make_token(current_app, content(), advice, region, str(get_locale()))
     link = url_for("intake.handed_over", token=token, _external=True)
     qr = qr_svg(link, gettext("QR-code met de link naar het advies"))
     return render_template("handover.html", link=link, qr=qr)
@@ -75,7 +80,7 @@ def handed_over(token: str) -> Any:
         )
         return page, HANDOVER_STATUS[error.reason]
     use_page_locale(received.locale)
-    return render_template("handed_over.html", advice=received.advice)
+    return render_template("handed_over.html", advice=received.advice, place=received.place)
 
 
 @bp.get("/routekaart")

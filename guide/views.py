@@ -84,6 +84,12 @@ def place_of(current: Journey) -> Place | None:
     return content().places.place(code)
 
 
+def own_veilig_thuis(current: Journey) -> Place | None:
+    """Only the family's Veilig Thuis region, for what they take home: not where they live."""
+    place = place_of(current)
+    return Place(place.region, None) if place else None
+
+
 def next_url(current: Journey, changing: bool = False) -> str:
     return step_url(current.next_question or END, changing)
 

@@ -97,13 +97,16 @@ def test_intake_mode_is_shown_in_the_header_on_every_page(client: FlaskClient) -
         assert bar and "Intake-modus" in text_of(bar) and "toestemming" in text_of(bar)
 
 
-def test_without_intake_mode_there_is_no_intake_bar_and_no_not_advised_list(
+def test_without_intake_mode_there_is_no_intake_bar_or_not_advised_list_but_a_link_to_keep(
     client: FlaskClient,
 ) -> None:
     answer_all(client, FAMILIES[0])
     page = check_page(client.get("/advies"))
     assert not page.find(class_="intake-bar") and not page.find(id="advies-niet")
-    assert not page.find("a", href="/advies/meegeven")
+    assert text_of(page.find("a", href="/advies/meegeven")) == "Bewaar dit advies met een link"
+    kept = text_of(check_page(client.get("/advies/meegeven")))
+    assert "Bewaar dit advies" in kept and "Laat de ouder" not in kept
+    assert "Iedereen die de link heeft, kan het advies openen." in kept
 
 
 def test_intake_mode_shows_why_each_service_is_advised_and_why_others_are_not(
@@ -184,8 +187,8 @@ def test_three_intakes_in_a_row_each_get_their_own_handout_and_link_without_answ
         assert handover.find("svg", attrs={"role": "img"})
         link = handover.find(class_="handover-link").a["href"]
         payload = handover_payload(app, link)
-        assert set(payload) == {"advice", "locale", "version"}
-        assert [service_id for service_id, _ in payload["advice"]] == advised
+        assert set(payload) == {"advice", "region", "locale", "version"}
+        assert [service_id for service_id, *_ in payload["advice"]] == advised
         option_ids = {
             v for value in family.values() for v in ([value] if isinstance(value, str) else value)
         }
@@ -208,6 +211,26 @@ def test_the_handout_has_room_for_the_social_worker_and_the_date(client: FlaskCl
 def test_handout_and_handover_wait_for_the_last_answer(client: FlaskClient, path: str) -> None:
     answer_all(client, {"stand": "loopt"})
     assert client.get(path).location == "/vraag/wie"
+
+
+def test_a_handed_over_advice_keeps_its_plan_its_notes_and_its_deadline(
+    app: Flask, client: FlaskClient, content: Content
+) -> None:
+    start_intake(client)
+    answer_all(client, MALICIOUS_REPORTER)
+    advice = check_page(client.get("/advies"))
+    link = check_page(client.get("/advies/meegeven")).find(class_="handover-link").a["href"]
+    opened = check_page(app.test_client().get(link.removeprefix("http://localhost")))
+    term = "De 3 maanden tellen vanaf het moment dat u het hoorde."
+    for page in (advice, opened, check_page(client.get("/advies/uitdraai"))):
+        assert term in text_of(page.find(id="dienst-politie_aangifte").parent)
+    steps = [text_of(li) for li in opened.select(".plan__steps li")]
+    assert steps == [text_of(li) for li in advice.select(".plan__steps li")]
+    assert steps[0].startswith("Juridisch Loket of een advocaat: De termijn is 3 maanden.")
+    assert [a["href"] for a in opened.select(".card a")] == [
+        a["href"] for a in advice.select(".card a")
+    ]
+    assert not opened.select(".card__why")  # why it was advised stays with the family
 
 
 def make_link(client: FlaskClient) -> str:
@@ -246,7 +269,13 @@ def test_a_link_from_before_the_content_changed_shows_a_kind_page(
             "version": app.extensions["guide"].version,
         },
         {
-            "advice": [["huisarts", "heel_belangrijk"]],
+            "advice": [["huisarts", "heel_belangrijk", [], []]],
+            "locale": "nl",
+            "version": app.extensions["guide"].version,
+        },
+        # Made before links kept notes and contacts: nothing to show them with.
+        {
+            "advice": [["huisarts", "first"]],
             "locale": "nl",
             "version": app.extensions["guide"].version,
         },

@@ -188,8 +188,8 @@ def test_no_unverified_value_is_ever_shown(app: Flask, content: Content, code: s
     for typed in (region.organisation or region.name, municipality.name):
         html = advice_living_in(app.test_client(), typed)
         assert "UNVERIFIED" not in html
-        blocks = BeautifulSoup(html, "html.parser").select(".card__regional")
-        assert len(blocks) == 4
+        blocks = BeautifulSoup(html, "html.parser").select(".card__regional:has(h4)")
+        assert len(blocks) == 3  # the cards with the visitor's own Veilig Thuis
         shown = {a["href"] for block in blocks for a in block.find_all("a")}
         assert shown == {url for kind in region.raw_links if (url := region.link(kind))}
         for block in blocks:  # a Veilig Thuis card without a verified link says what to do
@@ -221,17 +221,27 @@ def test_skipping_the_place_changes_nothing_else_in_the_advice(content: Content)
             assert advice_for({**answers, "woonplaats": (code,)}) == skipped
 
 
-def test_the_place_never_goes_into_a_handover_link(app: Flask, client: FlaskClient) -> None:
+def test_a_handover_link_keeps_the_own_veilig_thuis_but_not_where_the_family_lives(
+    app: Flask, client: FlaskClient
+) -> None:
     advice_living_in(client, "Tilburg")
     link = check_page(client.get("/advies/meegeven")).find(class_="handover-link").a["href"]
-    payload = json.dumps(handover_payload(app, link))
-    assert "GM0855" not in payload and "VT15" not in payload and "Tilburg" not in payload
+    payload = handover_payload(app, link)
+    assert payload["region"] == "VT15"
+    assert "GM0855" not in json.dumps(payload) and "Tilburg" not in json.dumps(payload)
+    opened = app.test_client().get(link.removeprefix("http://localhost")).get_data(as_text=True)
+    assert "Tilburg" not in opened
+    assert "Uw Veilig Thuis: Veilig Thuis Midden-Brabant" in opened
+    assert 'href="https://veiligthuismiddenbrabant.nl/"' in opened
 
 
-def test_the_handout_leaves_out_where_the_family_lives(client: FlaskClient) -> None:
+def test_the_handout_has_the_own_veilig_thuis_but_not_where_the_family_lives(
+    client: FlaskClient,
+) -> None:
     advice_living_in(client, "Tilburg")
     html = client.get("/advies/uitdraai").get_data(as_text=True)
-    assert "Tilburg" not in html and "Midden-Brabant" not in html
+    assert "Tilburg" not in html
+    assert "Uw Veilig Thuis: Veilig Thuis Midden-Brabant" in html
 
 
 def test_guide_links_lists_every_external_address_with_its_entry(app: Flask) -> None:

@@ -77,6 +77,23 @@ def test_folded_parts_of_a_card_open_in_print(page: Page, outside: Outside) -> N
     assert expect_text.evaluate("e => e.checkVisibility()") is True
 
 
+def test_a_parent_keeps_the_advice_with_a_link_that_keeps_the_3_month_term(
+    new_visitor: Callable[..., Page],
+) -> None:
+    page = new_visitor()
+    walk(page, SCENARIOS["malicious reporter"][0])
+    page.goto("/advies")
+    page.get_by_role("link", name="Bewaar dit advies met een link").click()
+    expect(page.locator("main")).to_contain_text("Iedereen die de link heeft")
+    link = page.locator(".handover-link a").get_attribute("href")
+    elsewhere = new_visitor()  # later, on another phone: no cookie, no answers
+    elsewhere.goto(link)
+    expect(elsewhere.locator(".plan__steps li").first).to_contain_text("De termijn is 3 maanden.")
+    expect(elsewhere.locator("#dienst-politie_aangifte ~ .card__note").first).to_contain_text(
+        "De 3 maanden tellen vanaf het moment dat u het hoorde."
+    )
+
+
 def test_a_parent_in_tilburg_sees_their_own_veilig_thuis(page: Page, outside: Outside) -> None:
     walk(page, {**PARENT_BUSY_AND_ALONE, "behoefte": ["steun", "klacht"], "klacht_vt": "nee"})
     page.goto("/advies")
