@@ -54,7 +54,7 @@ def test_each_scenario_clicked_through_ends_on_the_right_advice(
 
 
 @pytest.mark.parametrize("scenario", SCENARIOS)
-def test_each_advice_opens_with_its_steps_in_order_and_fits_on_five_phone_screens(
+def test_each_advice_opens_with_its_plan_in_order_and_fits_on_five_phone_screens(
     new_visitor: Callable[..., Page], content: Content, scenario: str
 ) -> None:
     answers = SCENARIOS[scenario][0]
@@ -65,6 +65,8 @@ def test_each_advice_opens_with_its_steps_in_order_and_fits_on_five_phone_screen
     cards = page.locator("article h3").evaluate_all("hs => hs.map(h => '#' + h.id)")
     given = {**as_answers(answers), "woonplaats": ("geen",)}  # where one lives changes no advice
     assert links == cards == [f"#dienst-{a.service.id}" for a in advise(content, given)]
+    plan = page.locator(".plan").bounding_box()
+    assert plan is not None and plan["y"] + plan["height"] <= 1.5 * SCREEN["height"]
     assert page.evaluate("document.documentElement.scrollHeight") <= 5 * SCREEN["height"]
 
 
