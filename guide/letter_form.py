@@ -11,33 +11,37 @@ from flask_wtf import FlaskForm
 from wtforms import Field, StringField, TextAreaField
 from wtforms.validators import StopValidation
 
+from .i18n import shown
 from .letters import DATES, FIELDS, Letter
 
 
+def N_(text: str) -> str:
+    """Mark a text for the catalogue; it is translated where it is shown."""
+    return text
+
+
 class Spec(NamedTuple):
-    label: Any
-    hint: Any
+    label: str
+    hint: str
     longest: int
     lines: bool  # a text area, for text of several lines
 
 
 SPECS = {
-    "name": Spec(lazy_gettext("Uw naam"), "", 100, False),
+    "name": Spec(N_("Uw naam"), "", 100, False),
     "address": Spec(
-        lazy_gettext("Uw adres"),
-        lazy_gettext(
+        N_("Uw adres"),
+        N_(
             "Straat en huisnummer, postcode en woonplaats. "
             "Leeg laten mag: dan schrijft u het zelf op de brief."
         ),
         200,
         True,
     ),
-    "birth_date": Spec(
-        lazy_gettext("Uw geboortedatum"), lazy_gettext("Bijvoorbeeld 31-12-1985."), 20, False
-    ),
+    "birth_date": Spec(N_("Uw geboortedatum"), N_("Bijvoorbeeld 31-12-1985."), 20, False),
     "children": Spec(
-        lazy_gettext("Namen en geboortedata van uw kinderen"),
-        lazy_gettext(
+        N_("Namen en geboortedata van uw kinderen"),
+        N_(
             "Alleen als u gezag heeft: het recht om beslissingen over uw kind te nemen. "
             "Is uw kind 16 jaar of ouder? Dan vraagt uw kind het zelf."
         ),
@@ -45,16 +49,14 @@ SPECS = {
         False,
     ),
     "report_date": Spec(
-        lazy_gettext("Datum van de melding, als u die weet"),
-        lazy_gettext("Bijvoorbeeld 31-12-2025."),
+        N_("Datum van de melding, als u die weet"),
+        N_("Bijvoorbeeld 31-12-2025."),
         20,
         False,
     ),
     "own_words": Spec(
-        lazy_gettext("Wat wilt u er zelf bij schrijven?"),
-        lazy_gettext(
-            "Mag leeg blijven. Hooguit 500 tekens. Dit komt in de brief zoals u het typt."
-        ),
+        N_("Wat wilt u er zelf bij schrijven?"),
+        N_("Mag leeg blijven. Hooguit 500 tekens. Dit komt in de brief zoals u het typt."),
         500,
         True,
     ),
@@ -95,9 +97,11 @@ class Typed:
         label = gettext(self.label)
         if REFUSED.search(value) or (not self.lines and ONE_LINE.search(value)):
             field.data = REFUSED.sub("", value)  # shown again without what cannot be shown
-            raise StopValidation(MESSAGES["character"] % {"label": label})
+            raise StopValidation(shown(MESSAGES["character"] % {"label": label}))
         if len(value) > self.longest:
-            raise StopValidation(MESSAGES["too_long"] % {"label": label, "max": self.longest})
+            raise StopValidation(
+                shown(MESSAGES["too_long"] % {"label": label, "max": self.longest})
+            )
         field.data = _date(value, label) if self.field_id in DATES else value
 
 
@@ -110,9 +114,9 @@ def _date(value: str, label: str) -> dt.date:
         if day.year < EARLIEST_YEAR:
             break
         if day > dt.date.today():
-            raise StopValidation(MESSAGES["future"] % {"label": label})
+            raise StopValidation(shown(MESSAGES["future"] % {"label": label}))
         return day
-    raise StopValidation(MESSAGES["no_date"] % {"label": label})
+    raise StopValidation(shown(MESSAGES["no_date"] % {"label": label}))
 
 
 class LetterForm(FlaskForm):

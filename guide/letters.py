@@ -14,7 +14,7 @@ from dataclasses import dataclass
 FIELDS = ("name", "address", "birth_date", "children", "report_date", "own_words")
 DATES = frozenset({"birth_date", "report_date"})
 PLACEHOLDER = re.compile(r"%\((\w+)\)s")
-BLANK = "……………"  # a line the visitor fills in by hand
+BLANK = "…" * 16  # a line the visitor fills in by hand
 
 
 @dataclass(frozen=True)

@@ -14,6 +14,7 @@ from flask.testing import FlaskClient
 
 from guide.content import Content
 from guide.keys import fernet
+from guide.letters import BLANK
 from guide.session import PURPOSE
 from tests.helpers import answer_all, check_page, csrf_token, make_letter, text_of
 from tests.test_languages import choose, leaked_dutch
@@ -119,7 +120,7 @@ def test_each_letter_holds_what_was_typed_and_is_addressed_to_the_visitors_own_v
     text = text_of(letter)
     assert letter["lang"] == "nl" and letter["dir"] == "ltr"
     assert "Veilig Thuis Midden-Brabant" in text
-    assert "……………" in text  # no address of VT Midden-Brabant was seen: a line to fill in
+    assert BLANK in text  # no address of VT Midden-Brabant was seen: a line to fill in
     assert format_date(dt.date.today(), "long", locale="nl") in text
     assert content.letters.letter(letter_id).subject in text
     assert "Kwikstaartlaan 17" in text and "Jolanda Zwanenburg-Qvist" in text
@@ -143,7 +144,7 @@ def test_a_verified_postal_address_is_used_for_the_letter_it_was_published_for_o
         "Postbus 224\n1800 AE Alkmaar"
     )
     access = addressee(the_letter(make_letter(client, "inzage", {"name": "Jolanda Qvist"})))
-    assert access == "Veilig Thuis Noord-Holland Noord (NHN)\n……………\n……………"
+    assert access == f"Veilig Thuis Noord-Holland Noord (NHN)\n{BLANK}\n{BLANK}"
 
 
 def test_without_a_place_the_letter_has_lines_to_fill_in_and_a_way_to_find_the_region(
@@ -151,7 +152,7 @@ def test_without_a_place_the_letter_has_lines_to_fill_in_and_a_way_to_find_the_r
 ) -> None:
     page = check_page(make_letter(client, "gesprek", {"name": "Jolanda Qvist"}))
     letter = page.find("article", class_="letter")
-    assert addressee(letter) == "Veilig Thuis\n……………\n……………"
+    assert addressee(letter) == f"Veilig Thuis\n{BLANK}\n{BLANK}"
     assert page.find("main").find("a", href="/veilig-thuis-regios")
 
 
