@@ -9,9 +9,8 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import Page, expect
 
-from tests.browser.conftest import Outside, answer
+from tests.browser.conftest import SCREENSHOTS, Outside, answer
 
-ROOT = Path(__file__).parent.parent.parent
 LETTERS = ["inzage", "correctie", "vernietiging", "klacht", "gesprek"]
 A4 = {"width": 794, "height": 1123}  # A4 at 96 dots per inch
 # Every field at its longest, in words, as a parent might fill it in.
@@ -141,6 +140,7 @@ def test_a_picture_of_a_printed_letter_for_the_readme(new_visitor: Callable[...,
         },
     )
     page.emulate_media(media="print")
-    picture = ROOT / "docs" / "brief-inzage.png"
+    SCREENSHOTS.mkdir(exist_ok=True)
+    picture = SCREENSHOTS / "brief-inzage.png"  # copied by hand to docs/ for the README
     page.screenshot(path=picture)
     assert 5_000 < picture.stat().st_size < 150_000
