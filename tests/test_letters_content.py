@@ -14,14 +14,14 @@ from guide.content import CONTENT_DIR, Content, ContentFormatError, load
 from guide.validate import validate
 from tests.conftest import TEST_CONFIG
 
-Letters = dict
+LettersFile = dict  # letters.yaml as read, to change before loading
 
 
-def first(data: Letters, letter_id: str) -> dict:
+def first(data: LettersFile, letter_id: str) -> dict:
     return next(letter for letter in data["letters"] if letter["id"] == letter_id)
 
 
-def content_with(tmp_path: Path, change: Callable[[Letters], None]) -> Path:
+def content_with(tmp_path: Path, change: Callable[[LettersFile], None]) -> Path:
     """A copy of the real content folder whose letters.yaml is changed by `change`."""
     folder = tmp_path / "content"
     shutil.copytree(CONTENT_DIR, folder, ignore=shutil.ignore_patterns("*.py", "__pycache__"))
@@ -49,11 +49,11 @@ def test_a_folder_without_letters_offers_none() -> None:
     assert load(Path(__file__).parent / "fixtures" / "valid").letters.letters == ()
 
 
-def set_in(letter_id: str, key: str, value: object) -> Callable[[Letters], None]:
+def set_in(letter_id: str, key: str, value: object) -> Callable[[LettersFile], None]:
     return lambda data: first(data, letter_id).__setitem__(key, value)
 
 
-def add_paragraph(letter_id: str, paragraph: dict) -> Callable[[Letters], None]:
+def add_paragraph(letter_id: str, paragraph: dict) -> Callable[[LettersFile], None]:
     return lambda data: first(data, letter_id)["paragraphs"].append(paragraph)
 
 
