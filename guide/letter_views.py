@@ -51,8 +51,13 @@ def letter(letter_id: str) -> Any:
 
 
 def _beside(text: str, values: Mapping[str, str]) -> str:
-    """A paragraph of the letter in the page's language, filled in with the same values."""
-    return shown(translations().ugettext(text) % values)
+    """A paragraph of the letter in the page's language, filled in with the same values.
+
+    Each typed value is isolated (first strong isolate ... pop directional isolate): a name and
+    a date typed left to right keep their order, brackets included, in an Arabic sentence.
+    """
+    isolated = {field: f"\u2068{value}\u2069" for field, value in values.items()}
+    return shown(translations().ugettext(text) % isolated)
 
 
 def _download(letter: Letter, text: str) -> Response:
