@@ -12,7 +12,7 @@ from wtforms import Field, StringField, TextAreaField
 from wtforms.validators import StopValidation
 
 from .i18n import shown
-from .letters import DATES, FIELDS, Letter
+from .letters import DATES, Letter
 
 
 def N_(text: str) -> str:
@@ -125,11 +125,7 @@ class LetterForm(FlaskForm):
     letter: Letter
 
     def typed(self) -> dict[str, Any]:
-        return {field_id: self[field_id].data for field_id in self.asked}
-
-    @property
-    def asked(self) -> tuple[str, ...]:
-        return tuple(f for f in FIELDS if f == "name" or f in self.letter.fields)
+        return {field_id: self[field_id].data for field_id in self.letter.asked}
 
     def error_target_for(self, field_id: str) -> str:
         """The id of the input that an error links to."""
@@ -142,7 +138,6 @@ def letter_form(letter: Letter) -> LetterForm:
         field_id: (TextAreaField if SPECS[field_id].lines else StringField)(
             validators=[Typed(field_id)]
         )
-        for field_id in FIELDS
-        if field_id == "name" or field_id in letter.fields
+        for field_id in letter.asked
     }
     return type("LetterForm", (LetterForm,), {**fields, "letter": letter})()

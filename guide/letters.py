@@ -41,6 +41,11 @@ class Letter:
     checked: dt.date | None
     enclose: str = ""
 
+    @property
+    def asked(self) -> tuple[str, ...]:
+        """The fields its form shows, in their order: the name always."""
+        return tuple(f for f in FIELDS if f == "name" or f in self.fields)
+
 
 @dataclass(frozen=True)
 class PostalAddress:
