@@ -29,6 +29,12 @@ LONGEST = {
 }
 
 
+def living_in(page: Page, town: str) -> None:
+    """Answer the first questions as a parent who lives in this town."""
+    for question, value in {"stand": "weerlegd", "wie": "ouder_gezag", "woonplaats": town}.items():
+        answer(page, question, value)
+
+
 def write_letter(page: Page, letter_id: str, typed: dict[str, str] | None = None) -> None:
     """Fill in a letter's form as a visitor does, and make the letter."""
     page.goto(f"/brief/{letter_id}")
@@ -51,12 +57,7 @@ def test_each_letter_filled_in_to_the_full_prints_on_one_a4_page(
     page: Page, outside: Outside, letter_id: str
 ) -> None:
     # Leiden: Veilig Thuis Hollands Midden, whose complaint address has the most lines.
-    for question, value in {
-        "stand": "weerlegd",
-        "wie": "ouder_gezag",
-        "woonplaats": "Leiden",
-    }.items():
-        answer(page, question, value)
+    living_in(page, "Leiden")
     write_letter(page, letter_id)
     expect(page.locator("article.letter")).to_contain_text("Veilig Thuis Hollands Midden")
     assert printed_pages(page) == 1
@@ -122,12 +123,7 @@ def test_a_letter_is_made_and_downloaded_without_javascript(
 
 def test_a_picture_of_a_printed_letter_for_the_readme(new_visitor: Callable[..., Page]) -> None:
     page = new_visitor(viewport=A4)
-    for question, value in {
-        "stand": "weerlegd",
-        "wie": "ouder_gezag",
-        "woonplaats": "Tilburg",
-    }.items():
-        answer(page, question, value)
+    living_in(page, "Tilburg")
     write_letter(
         page,
         "inzage",
