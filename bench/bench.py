@@ -42,6 +42,7 @@ WEIGHED = {
     "advice": "/advies",
     "all help": "/alle-hulp",
     "regions": "/veilig-thuis-regios",
+    "letter form": "/brief/inzage",
 }
 
 

@@ -37,6 +37,7 @@ def check(paths: bool) -> None:
     verify = [s.id for s in content.services if s.verify]
     click.echo(
         f"Content OK: {len(content.questions)} questions, {len(content.services)} services, "
+        f"{len(content.letters.letters)} letters, "
         f"{len(verify)} to re-check ({', '.join(verify) or 'none'})."
     )
     for warning in stale(content, dt.date.today()):

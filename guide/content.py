@@ -1,4 +1,4 @@
-"""Load flow.yaml, services.yaml and the place data into a typed, read-only model."""
+"""Load flow.yaml, services.yaml, letters.yaml and the place data into a typed, read-only model."""
 
 from __future__ import annotations
 
@@ -7,13 +7,14 @@ import datetime as dt
 import hashlib
 import json
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
 from typing import Any, TypeVar
 
 import yaml
 
+from .letters import Letter, Letters, Paragraph, PostalAddress
 from .places import Places, load_places
 
 CONTENT_DIR = Path(__file__).parent
@@ -43,6 +44,9 @@ TEXT_KEYS = frozenset(
         "why",
         "do",
         "deadline",
+        "subject",
+        "enclose",
+        "due",
     }
 )
 
@@ -159,6 +163,7 @@ class Content:
     services: tuple[Service, ...]
     places: Places
     rank: tuple[str, ...] = ()  # service ids, in the order their steps come within a priority
+    letters: Letters = field(default_factory=Letters)
 
     @cached_property
     def place_question(self) -> Question | None:
@@ -229,6 +234,46 @@ def load(directory: Path = CONTENT_DIR) -> Content:
         services=_items(catalogue_path, catalogue, "services", _service),
         places=places,
         rank=tuple(str(s) for s in _field(catalogue_path, catalogue, "rank") or ()),
+        letters=_letters(directory / "letters.yaml"),
+    )
+
+
+def _letters(path: Path) -> Letters:
+    """The letters a visitor can make; a folder without letters.yaml offers none."""
+    if not path.exists():
+        return Letters()
+    data = _read_yaml(path)
+    return Letters(
+        letters=_items(path, data, "letters", _letter),
+        addresses=_items(path, data, "addresses", _postal_address),
+    )
+
+
+def _letter(raw: dict[str, Any]) -> Letter:
+    return Letter(
+        id=str(raw["id"]),
+        service=str(raw["service"]),
+        title=raw["title"],
+        text=raw["text"],
+        subject=raw["subject"],
+        fields=tuple(str(f) for f in raw["fields"]),
+        paragraphs=tuple(
+            Paragraph(text=p["text"], when=str(p.get("if") or "")) for p in raw["paragraphs"]
+        ),
+        enclose=raw.get("enclose", ""),
+        due=raw["due"],
+        sources=tuple(str(s) for s in raw.get("sources") or ()),
+        checked=_date(raw.get("checked")),
+    )
+
+
+def _postal_address(raw: dict[str, Any]) -> PostalAddress:
+    return PostalAddress(
+        region=str(raw["region"]),
+        letters=tuple(str(id_) for id_ in raw["letters"]),
+        lines=tuple(str(line) for line in raw["lines"]),
+        source=str(raw["source"]),
+        checked=_date(raw.get("checked")),
     )
 
 

@@ -59,6 +59,10 @@ class QuestionForm(FlaskForm):
         """The id of the input that the error summary links to."""
         return f"{self.question.id}-0"
 
+    def error_target_for(self, field_name: str) -> str:
+        """The input an error links to: a question has one place for all its errors."""
+        return self.error_target
+
 
 class PlaceForm(QuestionForm):
     """Where the visitor lives: typed and matched, picked from suggestions, or skipped."""

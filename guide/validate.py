@@ -18,6 +18,7 @@ from .content import (
     Service,
 )
 from .engine import holds
+from .letters import FIELDS
 from .paths import answer_sets
 from .places import UNVERIFIED
 
@@ -37,6 +38,9 @@ def validate(content: Content) -> list[str]:
         *_services(content),
         *_rank(content),
         *_places(content),
+        *_duplicates("letter", (letter.id for letter in content.letters.letters)),
+        *_letters(content),
+        *_postal_addresses(content),
     ]
     if not problems:  # the deeper checks assume a flow whose parts fit together
         problems += _graph(content)
@@ -46,11 +50,16 @@ def validate(content: Content) -> list[str]:
 
 
 def stale(content: Content, today: dt.date) -> list[str]:
-    """Services whose facts were last checked more than a year ago: not wrong, but due."""
+    """Facts last checked more than a year ago (services, letters, addresses): due, not wrong."""
+    checked = [
+        *((f"service '{s.id}'", s.checked) for s in content.services),
+        *((f"letter '{x.id}'", x.checked) for x in content.letters.letters),
+        *((f"address of '{a.region}'", a.checked) for a in content.letters.addresses),
+    ]
     return [
-        f"service '{s.id}': checked on {s.checked}, more than a year ago"
-        for s in content.services
-        if s.checked is not None and today - s.checked > STALE_AFTER
+        f"{where}: checked on {date}, more than a year ago"
+        for where, date in checked
+        if date is not None and today - date > STALE_AFTER
     ]
 
 
@@ -93,13 +102,7 @@ def _services(content: Content) -> Iterator[str]:
             yield f"{where}: unknown group '{s.group}'"
         if s.regional and s.regional not in REGIONAL:
             yield f"{where}: unknown regional detail '{s.regional}'"
-        if not s.sources:
-            yield f"{where}: no source"
-        for source in s.sources:
-            if not WEB_ADDRESS.fullmatch(source):
-                yield f"{where}: source is not a web address ('{source}')"
-        if s.checked is None:
-            yield f"{where}: no checked date"
+        yield from _sourced(where, s.sources, s.checked)
         if not s.advise:
             yield f"{where}: no advise rule"
         for contact in s.contact:
@@ -131,6 +134,49 @@ def _rank(content: Content) -> Iterator[str]:
     for s in content.services:
         if s.id not in content.rank:
             yield f"rank: service '{s.id}' is missing"
+
+
+def _sourced(where: str, sources: tuple[str, ...], checked: dt.date | None) -> Iterator[str]:
+    if not sources:
+        yield f"{where}: no source"
+    for source in sources:
+        if not WEB_ADDRESS.fullmatch(source):
+            yield f"{where}: source is not a web address ('{source}')"
+    if checked is None:
+        yield f"{where}: no checked date"
+
+
+def _letters(content: Content) -> Iterator[str]:
+    for letter in content.letters.letters:
+        where = f"letter '{letter.id}'"
+        if content.service(letter.service) is None:
+            yield f"{where}: unknown service '{letter.service}'"
+        for field in letter.fields:
+            if field not in FIELDS:
+                yield f"{where}: unknown field '{field}' (choose from {', '.join(FIELDS)})"
+        asked = {"name", *letter.fields}
+        for number, paragraph in enumerate(letter.paragraphs, start=1):
+            here = f"{where}: paragraph {number}"
+            if paragraph.when and paragraph.when not in asked:
+                yield f"{here}: 'if' names '{paragraph.when}', which the letter does not ask"
+            for name in paragraph.placeholders:
+                if name not in asked:
+                    yield f"{here}: uses %({name})s, which the letter does not ask"
+                elif name != "name" and name != paragraph.when:
+                    yield f"{here}: uses %({name})s, which may be empty: add 'if: {name}'"
+        yield from _sourced(where, letter.sources, letter.checked)
+
+
+def _postal_addresses(content: Content) -> Iterator[str]:
+    regions = {r.code for r in content.places.regions}
+    for address in content.letters.addresses:
+        where = f"address of '{address.region}'"
+        if address.region not in regions:
+            yield f"{where}: unknown region"
+        for letter_id in address.letters:
+            if content.letters.letter(letter_id) is None:
+                yield f"{where}: unknown letter '{letter_id}'"
+        yield from _sourced(where, (address.source,), address.checked)
 
 
 def _places(content: Content) -> Iterator[str]:

@@ -79,3 +79,9 @@ def handover_payload(app: Flask, link: str) -> dict:
     token = link.rsplit("/", 1)[1]
     padded = token + "=" * (-len(token) % 4)
     return json.loads(zlib.decompress(fernet(app, handover.PURPOSE).decrypt(padded.encode())))
+
+
+def make_letter(client: FlaskClient, letter_id: str, typed: Mapping[str, str]) -> TestResponse:
+    """Open a letter's form and send it filled in, as a browser would."""
+    page = check_page(client.get(f"/brief/{letter_id}"))
+    return client.post(f"/brief/{letter_id}", data={"csrf_token": csrf_token(page), **typed})

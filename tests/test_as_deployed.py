@@ -7,7 +7,7 @@ from flask import Flask
 from flask.testing import FlaskClient
 
 from guide import create_app
-from tests.helpers import answer, answer_all, check_page, csrf_token, text_of
+from tests.helpers import answer, answer_all, check_page, csrf_token, make_letter, text_of
 from tests.journeys import EVERY_QUESTION
 
 PROXY_HEADERS = {"X-Forwarded-Proto": "https", "X-Forwarded-Host": "nazorgwijzer.example"}
@@ -87,3 +87,16 @@ def test_a_page_repeats_nothing_from_its_query_string(production: Flask) -> None
     ]:
         html = client.get(path).get_data(as_text=True)
         assert "x1y2z3" not in html and "geheim" not in html, path
+
+
+def test_a_letter_is_made_over_https_and_nothing_typed_is_kept(production: Flask) -> None:
+    client = visitor(production)
+    answer_all(client, {"stand": "weerlegd", "wie": "ouder_gezag", "woonplaats": "GM0855"})
+    response = make_letter(client, "inzage", {"name": "Wilhelmina Qvist", "children": "Otto Qvist"})
+    letter = check_page(response).find("article", class_="letter")
+    assert "Wilhelmina Qvist" in text_of(letter) and "Veilig Thuis Midden-Brabant" in text_of(
+        letter
+    )
+    assert response.headers["Cache-Control"] == "no-store"
+    assert "Strict-Transport-Security" in response.headers
+    assert all("Qvist" not in cookie for cookie in response.headers.getlist("Set-Cookie"))

@@ -47,7 +47,8 @@ def test_guide_check_warns_about_facts_checked_more_than_a_year_ago(
     result = app.test_cli_runner().invoke(args=["guide", "check"])
     assert result.exit_code == 0, result.output  # a warning, not a problem: the app still runs
     warnings = [line for line in result.output.splitlines() if line.startswith("Warning: ")]
-    assert len(warnings) == len(content.services)
+    letters = content.letters
+    assert len(warnings) == len(content.services) + len(letters.letters) + len(letters.addresses)
     assert all(line.endswith("more than a year ago") for line in warnings)
 
 

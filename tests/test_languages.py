@@ -99,6 +99,8 @@ def every_page(client: FlaskClient) -> dict[str, tuple[int, str]]:
         answer_all(client, {question: value})
     for path in ["/controleren", "/advies", "/advies/uitdraai", "/advies/meegeven"]:
         pages[path] = (200, path)
+    for letter in ["inzage", "klacht", "gesprek"]:  # the letter itself: tests/test_letter_pages.py
+        pages[f"/brief/{letter}"] = (200, f"/brief/{letter}")
     return pages
 
 

@@ -70,6 +70,8 @@ def pages(client: FlaskClient) -> dict[str, str]:
         answer_all(client, {question: EVERY_QUESTION[question]})
     for path in ["/controleren", "/advies", "/advies/uitdraai"]:
         found[path] = text_of(check_page(client.get(path)))
+    for letter in client.application.extensions["guide"].letters.letters:
+        found[f"/brief/{letter.id}"] = text_of(check_page(client.get(f"/brief/{letter.id}")))
     return found
 
 

@@ -29,6 +29,14 @@ FAMILY = {
     "melder_bekend": "nee",
     "melder_wanneer": "2_tot_3_maanden",
 }
+LETTER = {
+    "name": "Jolanda Jansen",
+    "address": "Kwikstaartlaan 17\n5021 XQ Tilburg",
+    "birth_date": "14-03-1986",
+    "children": "Mirthe Jansen (3-5-2014)",
+    "report_date": "02-10-2025",
+    "own_words": "Niemand belde mij terug.",
+}
 PAGES_WITHOUT_ANSWERS = {
     "start": ("/", 200),
     "all help": ("/alle-hulp", 200),
@@ -83,9 +91,16 @@ def test_every_page_passes_axe_and_the_html_checker_and_asks_no_other_host(
         visit(name, path)
     link = page.locator(".handover-link a").get_attribute("href")
     visit("handed-over advice", re.sub(r"^https?://[^/]+", "", link))
+    visit("letter form", "/brief/inzage")
+    page.locator("main form .button").click()
+    check_now(page, "letter form with an error", outside, collected)
+    for field, value in LETTER.items():
+        page.fill(f"#{field}", value)
+    page.locator("main form .button").click()
+    check_now(page, "letter", outside, collected)
     visit("start again?", "/opnieuw")
 
-    assert len(collected) == len(PAGES_WITHOUT_ANSWERS) + len(FAMILY) + 8
+    assert len(collected) == len(PAGES_WITHOUT_ANSWERS) + len(FAMILY) + 11
     assert html_errors(collected, tmp_path) == []
 
 

@@ -1,0 +1,114 @@
+"""A letter filled in with what the visitor typed: its Dutch lines, and a translation beside each.
+
+Pure: the caller gives the date, the region and a way to translate. Nothing here is kept.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
+from typing import Any
+
+from babel.dates import format_date
+
+from .letters import BLANK, DATES, Letter, Letters
+from .places import Region
+
+# The frame of every letter, for the page and the plain text alike. Dutch only: the letter
+# goes to a Dutch organisation.
+FRAME = {
+    "greeting": "Geachte heer, mevrouw,",
+    "closing": "Met vriendelijke groet,",
+    "subject": "Betreft:",
+    "date": "Datum:",
+    "birth_date": "Geboortedatum:",
+}
+
+# A paragraph's Dutch text and the values to fill in -> the same paragraph in the page's language.
+Translate = Callable[[str, Mapping[str, str]], str]
+
+
+@dataclass(frozen=True)
+class Block:
+    dutch: str
+    translation: str = ""  # on a page in another language: what the Dutch says
+
+
+@dataclass(frozen=True)
+class Composed:
+    sender: tuple[str, ...]
+    addressee: tuple[str, ...]
+    date: str
+    subject: Block
+    paragraphs: tuple[Block, ...]
+    own_words: str
+    name: str
+
+    @property
+    def to_fill_in(self) -> bool:
+        """Whether the visitor writes the address of their Veilig Thuis by hand."""
+        return BLANK in self.addressee
+
+    @property
+    def plain_text(self) -> str:
+        """The letter as text to copy into an e-mail or to download."""
+        parts = [
+            "\n".join(self.sender),
+            "\n".join(self.addressee),
+            f"{FRAME['date']} {self.date}",
+            f"{FRAME['subject']} {self.subject.dutch}",
+            FRAME["greeting"],
+            *(p.dutch for p in self.paragraphs),
+            *([self.own_words] if self.own_words else []),
+            f"{FRAME['closing']}\n\n{self.name}",
+        ]
+        return "\n\n".join(parts) + "\n"
+
+
+def compose(
+    letter: Letter,
+    typed: Mapping[str, Any],
+    letters: Letters,
+    region: Region | None,
+    today: dt.date,
+    translate: Translate | None = None,
+    locale: str = "nl",
+) -> Composed:
+    """The letter for these typed values; `translate` adds the page's language beside it."""
+    dutch = _values(typed, "nl")
+    foreign = _values(typed, locale)
+
+    def block(text: str) -> Block:
+        return Block(text % dutch, translate(text, foreign) if translate else "")
+
+    paragraphs = tuple(block(p.text) for p in letter.paragraphs if not p.when or typed.get(p.when))
+    address = [line.strip() for line in str(typed.get("address") or "").splitlines()]
+    birth = [f"{FRAME['birth_date']} {dutch['birth_date']}"] if typed.get("birth_date") else []
+    return Composed(
+        sender=(dutch["name"], *([line for line in address if line] or [BLANK, BLANK]), *birth),
+        addressee=_addressee(letters, letter, region),
+        date=format_date(today, "long", locale="nl"),
+        subject=block(letter.subject),
+        paragraphs=paragraphs,
+        own_words=str(typed.get("own_words") or "").strip(),
+        name=dutch["name"],
+    )
+
+
+def _values(typed: Mapping[str, Any], locale: str) -> dict[str, str]:
+    """What fills the placeholders: text as typed, dates written out in the language."""
+    return {
+        field: format_date(value, "long", locale=locale)
+        if field in DATES and value
+        else str(value or "").strip()
+        for field, value in typed.items()
+    }
+
+
+def _addressee(letters: Letters, letter: Letter, region: Region | None) -> tuple[str, ...]:
+    """The visitor's own Veilig Thuis; a postal address only where one was seen, else blanks."""
+    if region is None:
+        return ("Veilig Thuis", BLANK, BLANK)
+    name = (region.organisation,) if region.organisation else ("Veilig Thuis", region.name)
+    return (*name, *(letters.address(region.code, letter.id) or (BLANK, BLANK)))

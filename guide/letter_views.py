@@ -1,0 +1,71 @@
+"""The letter pages: a form, then the letter, to print, copy or download.
+
+What the visitor types goes into this one response only: never into the session, the log, a
+cache or an address. So the letter page posts the values again for the download, or to change
+them, instead of keeping them anywhere.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Mapping
+from typing import Any
+
+from flask import Blueprint, abort, render_template, request
+from flask_babel import get_locale
+from werkzeug.wrappers import Response
+
+from .i18n import DEFAULT_LOCALE, shown, translations
+from .letter_form import SPECS, letter_form
+from .letter_text import FRAME, compose
+from .letters import Letter
+from .views import content, journey, place_of, private_page
+
+bp = Blueprint("letters", __name__)
+
+
+@bp.route("/brief/<letter_id>", methods=["GET", "POST"])
+@private_page
+def letter(letter_id: str) -> Any:
+    letter = content().letters.letter(letter_id) or abort(404)
+    form = letter_form(letter)
+    wanted = request.form.get("format", "")
+    if not form.validate_on_submit() or wanted == "wijzigen":
+        page = render_template("letter_form.html", letter=letter, form=form, specs=SPECS)
+        return page, 400 if form.errors else 200
+    place = place_of(journey())
+    composed = compose(
+        letter,
+        form.typed(),
+        content().letters,
+        place.region if place else None,
+        dt.date.today(),
+        translate=None if str(get_locale()) == DEFAULT_LOCALE else _beside,
+        locale=str(get_locale()),
+    )
+    if wanted == "txt":
+        return _download(letter, composed.plain_text)
+    return render_template(
+        "letter.html", letter=letter, form=form, composed=composed, place=place, frame=FRAME
+    )
+
+
+def _beside(text: str, values: Mapping[str, str]) -> str:
+    """A paragraph of the letter in the page's language, filled in with the same values.
+
+    Each typed value is isolated (first strong isolate ... pop directional isolate): a name and
+    a date typed left to right keep their order, brackets included, in an Arabic sentence.
+    """
+    isolated = {field: f"\u2068{value}\u2069" for field, value in values.items()}
+    return shown(translations().ugettext(text) % isolated)
+
+
+def _download(letter: Letter, text: str) -> Response:
+    return Response(
+        text,
+        content_type="text/plain; charset=utf-8",
+        headers={
+            "Content-Disposition": f'attachment; filename="brief-{letter.id}.txt"',
+            "Cache-Control": "no-store",  # only pages get it from guide.headers
+        },
+    )

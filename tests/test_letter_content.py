@@ -1,0 +1,124 @@
+"""letters.yaml: loaded into the model, and every mistake a content editor could make is named."""
+
+from __future__ import annotations
+
+import shutil
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+import yaml
+
+from guide import StartupError, create_app
+from guide.content import CONTENT_DIR, Content, ContentFormatError, load
+from guide.validate import validate
+from tests.conftest import TEST_CONFIG
+
+LettersFile = dict  # letters.yaml as read, to change before loading
+
+
+def first(data: LettersFile, letter_id: str) -> dict:
+    return next(letter for letter in data["letters"] if letter["id"] == letter_id)
+
+
+def content_with(tmp_path: Path, change: Callable[[LettersFile], None]) -> Path:
+    """A copy of the real content folder whose letters.yaml is changed by `change`."""
+    folder = tmp_path / "content"
+    shutil.copytree(CONTENT_DIR, folder, ignore=shutil.ignore_patterns("*.py", "__pycache__"))
+    data = yaml.safe_load((folder / "letters.yaml").read_text(encoding="utf-8"))
+    change(data)
+    (folder / "letters.yaml").write_text(yaml.safe_dump(data, allow_unicode=True), "utf-8")
+    return folder
+
+
+def test_the_letters_load_with_the_card_they_belong_to(content: Content) -> None:
+    offered = {
+        s: [x.id for x in content.letters.for_service(s)]
+        for s in ("vt_dossier", "vt_klacht", "vt_nazorg")
+    }
+    assert offered == {
+        "vt_dossier": ["inzage", "correctie", "vernietiging"],
+        "vt_klacht": ["klacht"],
+        "vt_nazorg": ["gesprek"],
+    }
+    assert content.letters.address("VT17", "klacht") is not None
+    assert content.letters.address("VT17", "inzage") is None
+
+
+def test_a_folder_without_letters_offers_none() -> None:
+    assert load(Path(__file__).parent / "fixtures" / "valid").letters.letters == ()
+
+
+def set_in(letter_id: str, key: str, value: object) -> Callable[[LettersFile], None]:
+    return lambda data: first(data, letter_id).__setitem__(key, value)
+
+
+def add_paragraph(letter_id: str, paragraph: dict) -> Callable[[LettersFile], None]:
+    return lambda data: first(data, letter_id)["paragraphs"].append(paragraph)
+
+
+PROBLEMS = {
+    "unknown service": (
+        set_in("inzage", "service", "dossier"),
+        ["letter 'inzage': unknown service 'dossier'"],
+    ),
+    "unknown field": (
+        set_in("klacht", "fields", ["name", "email"]),
+        [
+            "letter 'klacht': unknown field 'email' "
+            "(choose from name, address, birth_date, children, report_date, own_words)",
+            "letter 'klacht': paragraph 2: 'if' names 'report_date', which the letter does not ask",
+            "letter 'klacht': paragraph 2: uses %(report_date)s, which the letter does not ask",
+            "letter 'klacht': paragraph 4: 'if' names 'own_words', which the letter does not ask",
+        ],
+    ),
+    "placeholder of a field not asked": (
+        add_paragraph("gesprek", {"if": "children", "text": "Het gaat om %(children)s."}),
+        [
+            "letter 'gesprek': paragraph 5: 'if' names 'children', which the letter does not ask",
+            "letter 'gesprek': paragraph 5: uses %(children)s, which the letter does not ask",
+        ],
+    ),
+    "placeholder of a field that may be empty": (
+        add_paragraph("inzage", {"text": "Het gaat om %(children)s."}),
+        ["letter 'inzage': paragraph 5: uses %(children)s, which may be empty: add 'if: children'"],
+    ),
+    "source not a web address": (
+        set_in("gesprek", "sources", ["Kamerbrief over nazorg"]),
+        ["letter 'gesprek': source is not a web address ('Kamerbrief over nazorg')"],
+    ),
+    "no checked date": (
+        set_in("gesprek", "checked", None),
+        ["letter 'gesprek': no checked date"],
+    ),
+    "duplicate letter id": (
+        set_in("gesprek", "id", "klacht"),
+        ["letter 'klacht': id used 2 times"],
+    ),
+    "address of an unknown region or letter": (
+        lambda data: data["addresses"][0].update(region="VT99", letters=["klachten"]),
+        ["address of 'VT99': unknown region", "address of 'VT99': unknown letter 'klachten'"],
+    ),
+}
+
+
+@pytest.mark.parametrize("problem", PROBLEMS)
+def test_each_mistake_in_the_letters_is_named_exactly(tmp_path: Path, problem: str) -> None:
+    change, expected = PROBLEMS[problem]
+    assert validate(load(content_with(tmp_path, change))) == expected
+
+
+def test_a_letter_missing_a_text_is_refused_with_the_file_and_the_letter_named(
+    tmp_path: Path,
+) -> None:
+    folder = content_with(tmp_path, lambda data: first(data, "klacht").pop("subject"))
+    with pytest.raises(
+        ContentFormatError, match=r"letters\.yaml: letters entry 4 \(klacht\).*subject"
+    ):
+        load(folder)
+
+
+def test_the_app_does_not_start_with_a_broken_letters_file(tmp_path: Path) -> None:
+    folder = content_with(tmp_path, set_in("inzage", "service", "dossier"))
+    with pytest.raises(StartupError, match="letter 'inzage': unknown service 'dossier'"):
+        create_app({**TEST_CONFIG, "CONTENT_DIR": str(folder)})

@@ -1,0 +1,310 @@
+"""Letters to send to Veilig Thuis: made from what the visitor types, and that is kept nowhere."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import logging
+import re
+
+import pytest
+from babel.dates import format_date
+from bs4 import BeautifulSoup
+from flask import Flask
+from flask.testing import FlaskClient
+
+from guide.content import Content
+from guide.keys import fernet
+from guide.letters import BLANK
+from guide.session import PURPOSE
+from tests.helpers import answer_all, check_page, csrf_token, make_letter, text_of
+from tests.test_languages import choose, leaked_dutch
+
+LETTERS = ["inzage", "correctie", "vernietiging", "klacht", "gesprek"]
+# Every field filled in, each value one that cannot appear on a page by chance.
+TYPED = {
+    "name": "Jolanda Zwanenburg-Qvist",
+    "address": "Kwikstaartlaan 17\n5021 XQ Tilburg",
+    "birth_date": "14-03-1986",
+    "children": "Mirthe Qvist (3-5-2014)",
+    "report_date": "2025-10-02",
+    "own_words": "Het onderzoek duurde lang en niemand belde mij terug.",
+}
+IN_TILBURG = {"stand": "weerlegd", "wie": "ouder_gezag", "woonplaats": "GM0855"}
+
+
+def asked(content: Content, letter_id: str) -> dict[str, str]:
+    letter = content.letters.letter(letter_id)
+    return {k: v for k, v in TYPED.items() if k == "name" or k in letter.fields}
+
+
+def the_letter(response) -> BeautifulSoup:
+    return check_page(response).find("article", class_="letter")
+
+
+def addressee(letter: BeautifulSoup) -> str:
+    return letter.find_all("p")[1].get_text()
+
+
+def test_each_card_with_letters_offers_them_and_each_form_opens(client: FlaskClient) -> None:
+    page = check_page(client.get("/alle-hulp"))
+    links = [a["href"] for a in page.select(".card__letters a")]
+    assert sorted(links) == sorted(f"/brief/{letter}" for letter in LETTERS)
+    for card, letters in [
+        ("vt_dossier", {"inzage", "correctie", "vernietiging"}),
+        ("vt_klacht", {"klacht"}),
+        ("vt_nazorg", {"gesprek"}),
+    ]:
+        offered = page.find(id=f"dienst-{card}").parent.select(".card__letters a")
+        assert {a["href"].rsplit("/", 1)[1] for a in offered} == letters
+    for link in links:
+        form = check_page(client.get(link)).find("main").find("form")
+        assert form["method"] == "post" and form.find("input", attrs={"name": "name"})
+
+
+def test_an_unknown_letter_gets_the_friendly_not_found_page(client: FlaskClient) -> None:
+    page = check_page(client.get("/brief/bestaat-niet"), status=404)
+    assert "Deze pagina bestaat niet" in text_of(page)
+
+
+def test_a_form_asks_only_what_its_letter_needs(client: FlaskClient) -> None:
+    complaint = check_page(client.get("/brief/klacht"))
+    assert not complaint.find(id="children") and not complaint.find(id="birth_date")
+    access = check_page(client.get("/brief/inzage"))
+    assert "gezag" in text_of(access.find(id="children-hint"))
+    assert access.find(id="children")["aria-describedby"] == "children-hint"
+
+
+@pytest.mark.parametrize(
+    ("field", "value", "message"),
+    [
+        ("name", "", "Vul uw naam in."),
+        ("name", "   ", "Vul uw naam in."),
+        ("name", "J" * 101, "is te lang. Gebruik hooguit 100 tekens."),
+        ("name", "Jan\x00Jansen", "een teken dat we niet kunnen gebruiken"),
+        ("name", "Jan\u202eJansen", "een teken dat we niet kunnen gebruiken"),
+        ("name", "Jan\nJansen", "een teken dat we niet kunnen gebruiken"),
+        ("address", "A" * 201, "is te lang. Gebruik hooguit 200 tekens."),
+        ("birth_date", "31-02-1986", "is geen datum die we kennen"),
+        ("birth_date", "gisteren", "is geen datum die we kennen"),
+        ("birth_date", "1-1-86", "is geen datum die we kennen"),
+        ("report_date", "01-01-2999", "ligt in de toekomst"),
+        ("children", "x" * 201, "is te lang. Gebruik hooguit 200 tekens."),
+        ("own_words", "x" * 501, "is te lang. Gebruik hooguit 500 tekens."),
+        ("own_words", "Bel\x07mij", "een teken dat we niet kunnen gebruiken"),
+    ],
+)
+def test_bad_input_shows_the_form_again_with_a_friendly_error_at_the_field(
+    client: FlaskClient, field: str, value: str, message: str
+) -> None:
+    response = make_letter(client, "inzage", {**TYPED, field: value})
+    page = check_page(response, status=400)
+    assert page.title.get_text().startswith("Fout: ")
+    link = page.find(class_="error-summary").find("a")
+    assert message in link.get_text()
+    assert link["href"] == f"#{field}" and page.find(id=f"{field}-error")
+    assert not page.find("article", class_="letter")
+
+
+def test_a_typed_date_may_be_written_in_several_ways(client: FlaskClient) -> None:
+    for written in ["14-03-1986", "14/3/1986", "14.03.1986", "1986-03-14"]:
+        letter = the_letter(make_letter(client, "inzage", {**TYPED, "birth_date": written}))
+        assert "Geboortedatum: 14 maart 1986" in text_of(letter)
+
+
+@pytest.mark.parametrize("letter_id", LETTERS)
+def test_each_letter_holds_what_was_typed_and_is_addressed_to_the_visitors_own_veilig_thuis(
+    client: FlaskClient, content: Content, letter_id: str
+) -> None:
+    answer_all(client, IN_TILBURG)
+    letter = the_letter(make_letter(client, letter_id, asked(content, letter_id)))
+    text = text_of(letter)
+    assert letter["lang"] == "nl" and letter["dir"] == "ltr"
+    assert "Veilig Thuis Midden-Brabant" in text
+    assert BLANK in text  # no address of VT Midden-Brabant was seen: a line to fill in
+    assert format_date(dt.date.today(), "long", locale="nl") in text
+    assert content.letters.letter(letter_id).subject in text
+    assert "Kwikstaartlaan 17" in text and "Jolanda Zwanenburg-Qvist" in text
+    assert "Het gaat om de melding van 2 oktober 2025." in text
+    assert TYPED["own_words"] in text
+    assert not letter.find(class_="letter__translation")
+
+
+def test_a_paragraph_for_an_empty_field_is_left_out(client: FlaskClient) -> None:
+    letter = the_letter(make_letter(client, "inzage", {"name": "Jolanda Qvist"}))
+    assert "melding van" not in text_of(letter) and "gezag" not in text_of(letter)
+
+
+def test_a_verified_postal_address_is_used_for_the_letter_it_was_published_for_only(
+    client: FlaskClient,
+) -> None:
+    answer_all(client, {**IN_TILBURG, "woonplaats": "GM0361"})
+    complaint = addressee(the_letter(make_letter(client, "klacht", {"name": "Jolanda Qvist"})))
+    assert complaint == (
+        "Veilig Thuis Noord-Holland Noord (NHN)\nT.a.v. de klachtenfunctionaris\n"
+        "Postbus 224\n1800 AE Alkmaar"
+    )
+    access = addressee(the_letter(make_letter(client, "inzage", {"name": "Jolanda Qvist"})))
+    assert access == f"Veilig Thuis Noord-Holland Noord (NHN)\n{BLANK}\n{BLANK}"
+
+
+def test_without_a_place_the_letter_has_lines_to_fill_in_and_a_way_to_find_the_region(
+    client: FlaskClient,
+) -> None:
+    page = check_page(make_letter(client, "gesprek", {"name": "Jolanda Qvist"}))
+    letter = page.find("article", class_="letter")
+    assert addressee(letter) == f"Veilig Thuis\n{BLANK}\n{BLANK}"
+    assert page.find("main").find("a", href="/veilig-thuis-regios")
+
+
+def test_the_letter_page_says_what_to_enclose_and_when_an_answer_is_due(
+    client: FlaskClient,
+) -> None:
+    page = text_of(check_page(make_letter(client, "inzage", {"name": "Jolanda Qvist"})))
+    assert "BSN en uw foto onleesbaar" in page and "binnen een maand antwoorden" in page
+
+
+def test_the_letter_comes_as_plain_text_to_copy_and_to_download(
+    client: FlaskClient, content: Content
+) -> None:
+    page = check_page(make_letter(client, "inzage", TYPED))
+    copy = page.find("textarea", id="brief-tekst")
+    assert copy.has_attr("readonly") and page.find("label", attrs={"for": "brief-tekst"})
+    assert "Jolanda Zwanenburg-Qvist" in copy.get_text()
+    form = copy.find_parent("form")
+    data = {i["name"]: i["value"] for i in form.find_all("input")}
+    response = client.post("/brief/inzage", data={**data, "format": "txt"})
+    assert response.status_code == 200
+    assert response.headers["Content-Type"] == "text/plain; charset=utf-8"
+    assert response.headers["Content-Disposition"] == 'attachment; filename="brief-inzage.txt"'
+    assert response.headers["Cache-Control"] == "no-store"
+    assert response.headers["X-Robots-Tag"].startswith("noindex")
+    text = response.get_data(as_text=True)
+    assert text == copy.get_text().lstrip("\n")
+    assert text.startswith("Jolanda Zwanenburg-Qvist\nKwikstaartlaan 17\n5021 XQ Tilburg\n")
+    assert "artikel 15 van de AVG" in text and TYPED["own_words"] in text
+
+
+def test_changing_the_letter_shows_the_form_with_what_was_typed(client: FlaskClient) -> None:
+    page = check_page(make_letter(client, "inzage", TYPED))
+    data = {i["name"]: i["value"] for i in page.find("main").find("form").find_all("input")}
+    form = check_page(client.post("/brief/inzage", data={**data, "format": "wijzigen"}))
+    assert form.find(id="name")["value"] == TYPED["name"]
+    assert form.find(id="address").get_text() == TYPED["address"]
+    assert not form.find("article", class_="letter")
+
+
+def test_what_was_typed_is_shown_as_text_never_as_markup(client: FlaskClient) -> None:
+    response = make_letter(
+        client, "klacht", {"name": "<b>Jan</b>", "own_words": "<script>x</script>"}
+    )
+    html = response.get_data(as_text=True)
+    assert "<script>x</script>" not in html and "<b>Jan</b>" not in html
+    assert "&lt;script&gt;x&lt;/script&gt;" in html
+
+
+@pytest.mark.parametrize("code", ["ar", "en", "uk"])
+def test_on_a_page_in_another_language_the_letter_stays_dutch_with_a_translation_beside_it(
+    client: FlaskClient, content: Content, code: str
+) -> None:
+    choose(client, code)
+    page = check_page(make_letter(client, "inzage", TYPED))
+    letter = page.find("article", class_="letter")
+    assert letter["lang"] == "nl" and letter["dir"] == "ltr"
+    assert "Dit vraag ik op grond van artikel 15 van de AVG." in text_of(letter)
+    beside = letter.select(".letter__pair .letter__translation")
+    paragraphs = letter.select(".letter__pair > p:not(.letter__translation)")
+    assert len(beside) == len(paragraphs) == 5  # the subject and four paragraphs
+    assert all(t["lang"] == code for t in beside)
+    assert all(t["dir"] == ("rtl" if code == "ar" else "ltr") for t in beside)
+    assert "15" in beside[1].get_text() and "artikel" not in beside[1].get_text()
+    filled_in = re.sub("[\u2066\u2068\u2069]", "", beside[3].get_text())
+    assert TYPED["children"] in filled_in  # with the same values
+    letter.decompose()  # outside the letter and its text to copy, nothing is left in Dutch
+    page.find("textarea", id="brief-tekst").decompose()
+    assert leaked_dutch(code, text_of(page)) == []
+
+
+def test_the_arabic_translation_writes_the_date_in_arabic(client: FlaskClient) -> None:
+    choose(client, "ar")
+    letter = the_letter(make_letter(client, "inzage", TYPED))
+    pair = next(p for p in letter.select(".letter__pair") if "melding" in p.get_text())
+    dutch, arabic = pair.find_all("p")
+    assert dutch.get_text() == "Het gaat om de melding van 2 oktober 2025."
+    assert format_date(dt.date(2025, 10, 2), "long", locale="ar") in arabic.get_text()
+
+
+def cookie_payload(app: Flask, client: FlaskClient) -> str:
+    """Everything the session cookie holds, decrypted with the app's key."""
+    cookie = client.get_cookie("nazorgwijzer")
+    return json.dumps(json.loads(fernet(app, PURPOSE).decrypt(cookie.value.encode())))
+
+
+def typed_values_in(text: str) -> list[str]:
+    values = [*TYPED.values(), "Kwikstaartlaan", "Zwanenburg", "Mirthe", "1986", "2025-10-02"]
+    return [v for v in values if v in text]
+
+
+def test_nothing_typed_in_a_letter_reaches_the_session_cookie(
+    app: Flask, client: FlaskClient
+) -> None:
+    answer_all(client, IN_TILBURG)
+    before = json.loads(cookie_payload(app, client))["data"]
+    response = make_letter(client, "inzage", TYPED)
+    assert response.status_code == 200
+    page = check_page(response)
+    data = {i["name"]: i["value"] for i in page.find("main").find("form").find_all("input")}
+    client.post("/brief/inzage", data={**data, "format": "txt"})
+    client.post("/brief/inzage", data={**data, "format": "wijzigen"})
+    after = cookie_payload(app, client)
+    assert typed_values_in(after) == []
+    assert json.loads(after)["data"] == before | {
+        "csrf_token": json.loads(after)["data"]["csrf_token"]
+    }
+
+
+def test_nothing_typed_in_a_letter_reaches_a_log_line(
+    client: FlaskClient, caplog: pytest.LogCaptureFixture
+) -> None:
+    caplog.set_level(logging.DEBUG)
+    make_letter(client, "inzage", TYPED)
+    make_letter(client, "inzage", {**TYPED, "birth_date": "31-02-1986"})  # an error, too
+    lines = [r.getMessage() for r in caplog.records]
+    assert "POST /brief/<letter_id> 200" in " ".join(lines)
+    assert typed_values_in(caplog.text) == []
+
+
+def test_two_visitors_writing_letters_at_once_never_see_each_others_values(app: Flask) -> None:
+    first, second = app.test_client(), app.test_client()
+    forms = [check_page(c.get("/brief/klacht")) for c in (first, second)]
+    names = ["Annemiek Oudeboom", "Bartholomeus Kraai"]
+    pages = [
+        check_page(
+            client.post("/brief/klacht", data={"csrf_token": csrf_token(form), "name": name})
+        )
+        for client, form, name in zip((first, second), forms, names, strict=True)
+    ]
+    for page, mine, theirs in zip(pages, names, reversed(names), strict=False):
+        assert mine in text_of(page) and theirs not in text_of(page)
+    for client in (first, second):
+        again = client.get("/brief/klacht").get_data(as_text=True)
+        assert not any(name in again for name in names)
+
+
+@pytest.mark.parametrize("path", ["/brief/inzage"])
+def test_letter_pages_are_never_stored_or_indexed(client: FlaskClient, path: str) -> None:
+    for response in [client.get(path), make_letter(client, "inzage", TYPED)]:
+        assert response.headers["Cache-Control"] == "no-store"
+        assert response.headers["X-Robots-Tag"].startswith("noindex")
+
+
+def test_typed_values_never_go_into_an_address(client: FlaskClient) -> None:
+    page = check_page(make_letter(client, "inzage", TYPED))
+    assert all(
+        form["method"] == "post" and not form.get("action")
+        for form in page.find_all("form")
+        if form.find("input", attrs={"name": "name"})
+    )
+    assert typed_values_in(" ".join(a["href"] for a in page.find_all("a"))) == []
+    assert client.get("/brief/inzage?name=Jan").status_code == 200
+    assert "Jan" not in text_of(check_page(client.get("/brief/inzage?name=Jan")))
