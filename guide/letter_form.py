@@ -25,10 +25,13 @@ class Spec(NamedTuple):
     hint: str
     longest: int
     lines: bool  # a text area, for text of several lines
+    # What the browser may fill in (WCAG 1.3.5): the visitor's own name, address and birth
+    # date; "off" for what is about others or the report.
+    autocomplete: str = "off"
 
 
 SPECS = {
-    "name": Spec(N_("Uw naam"), "", 100, False),
+    "name": Spec(N_("Uw naam"), "", 100, False, "name"),
     "address": Spec(
         N_("Uw adres"),
         N_(
@@ -37,8 +40,9 @@ SPECS = {
         ),
         200,
         True,
+        "street-address",
     ),
-    "birth_date": Spec(N_("Uw geboortedatum"), N_("Bijvoorbeeld 31-12-1985."), 20, False),
+    "birth_date": Spec(N_("Uw geboortedatum"), N_("Bijvoorbeeld 31-12-1985."), 20, False, "bday"),
     "children": Spec(
         N_("Namen en geboortedata van uw kinderen"),
         N_(
@@ -85,7 +89,7 @@ class Typed:
 
     def __init__(self, field_id: str) -> None:
         self.field_id = field_id
-        self.label, _, self.longest, self.lines = SPECS[field_id]
+        self.spec = SPECS[field_id]
 
     def __call__(self, form: FlaskForm, field: Field) -> None:
         value = (field.data or "").strip()
@@ -94,13 +98,13 @@ class Typed:
                 raise StopValidation(MESSAGES["name"])
             field.data = None if self.field_id in DATES else ""
             return
-        label = gettext(self.label)
-        if REFUSED.search(value) or (not self.lines and ONE_LINE.search(value)):
+        label = gettext(self.spec.label)
+        if REFUSED.search(value) or (not self.spec.lines and ONE_LINE.search(value)):
             field.data = REFUSED.sub("", value)  # shown again without what cannot be shown
             raise StopValidation(shown(MESSAGES["character"] % {"label": label}))
-        if len(value) > self.longest:
+        if len(value) > self.spec.longest:
             raise StopValidation(
-                shown(MESSAGES["too_long"] % {"label": label, "max": self.longest})
+                shown(MESSAGES["too_long"] % {"label": label, "max": self.spec.longest})
             )
         field.data = _date(value, label) if self.field_id in DATES else value
 

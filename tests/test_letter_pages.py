@@ -73,6 +73,16 @@ def test_a_form_asks_only_what_its_letter_needs(client: FlaskClient) -> None:
     access = check_page(client.get("/brief/inzage"))
     assert "gezag" in text_of(access.find(id="children-hint"))
     assert access.find(id="children")["aria-describedby"] == "children-hint"
+    # The visitor's own details may come from the browser (WCAG 1.3.5); nothing about others.
+    filled = {f["id"]: f["autocomplete"] for f in access.select("form input[id], form textarea")}
+    assert filled == {
+        "name": "name",
+        "address": "street-address",
+        "birth_date": "bday",
+        "children": "off",
+        "report_date": "off",
+        "own_words": "off",
+    }
 
 
 @pytest.mark.parametrize(
