@@ -2,8 +2,8 @@
 
 Throughput is compared with a bare Flask "hello" route on the same gunicorn settings in the
 same run, both asked directly over plain http, so the ratios hold on any machine; the absolute
-figures only on this one. Weight and Lighthouse are measured as a visitor gets the pages:
-through nginx over https (deploy/stack.py).
+figures only on this one. Weight, Lighthouse and the advice's length on a phone are measured
+as a visitor gets the pages: through nginx over https (deploy/stack.py).
 """
 
 from __future__ import annotations
@@ -16,8 +16,10 @@ import subprocess
 import sys
 import tempfile
 import time
+import urllib.parse
 from pathlib import Path
 
+from screens import MAX_PLAN_SCREENS, MAX_SCREENS, SCENARIOS, advice_screens
 from servers import ROOT, gunicorn, wrk
 from visitors import JOURNEYS, Client, journey, trusting
 
@@ -122,12 +124,19 @@ def main() -> None:
             name: page_weight(stack.base, tls, path, cookie) for name, path in WEIGHED.items()
         }
         scores = {name: lighthouse(stack.base + path, cookie) for name, path in PAGES.items()}
-    report = render(hello, runs, weights, scores, content_load_ms())
+        cookies = {
+            name: journey(stack.base, tls, urllib.parse.urlencode(answers, doseq=True))[-1][1]
+            for name, answers in SCENARIOS.items()
+        }
+        screens = advice_screens(stack.base, cookies)
+    report = render(hello, runs, weights, scores, screens, content_load_ms())
     print(report)
     (ROOT / "bench" / "results.md").write_text(report + "\n", encoding="utf-8")
 
 
-def render(hello: dict, runs: dict, weights: dict, scores: dict, load_ms: float) -> str:
+def render(
+    hello: dict, runs: dict, weights: dict, scores: dict, screens: dict, load_ms: float
+) -> str:
     """The results as Markdown tables, then each target with met or NOT MET."""
     lines = [
         "# Benchmark",
@@ -160,9 +169,26 @@ def render(hello: dict, runs: dict, weights: dict, scores: dict, load_ms: float)
         score = scores.get(name)
         cell = "/".join(str(score[k]) for k in CATEGORIES) if score else ""
         lines.append(f"| {name} | {size} | {requests} | {cell} |")
+    lines += [
+        "",
+        "The advice on a 360x740 phone, details folded, per scenario journey: its length and",
+        "where its plan ends, in screens.",
+        "",
+        "| scenario | advice | plan ends at |",
+        "|---|---:|---:|",
+    ]
+    lines += [f"| {name} | {whole:.1f} | {plan:.2f} |" for name, (whole, plan) in screens.items()]
     checks = [
         (f"{page}: {size} bytes on a cold load, target {MAX_BYTES}", size <= MAX_BYTES)
         for page, (size, _) in weights.items()
+    ]
+    checks += [
+        (
+            f"advice for {name}: {whole:.1f} screens, plan {plan:.2f}; "
+            f"target {MAX_SCREENS} and {MAX_PLAN_SCREENS}",
+            whole <= MAX_SCREENS and plan <= MAX_PLAN_SCREENS,
+        )
+        for name, (whole, plan) in screens.items()
     ]
     checks += [
         (

@@ -1,0 +1,49 @@
+"""How long the advice is on a small phone: in screens of 360x740, with its details folded."""
+
+from __future__ import annotations
+
+from playwright.sync_api import sync_playwright
+
+from tests.journeys import (
+    BUSY_AND_ALONE,
+    COMPLAINT_NOT_YET_RAISED,
+    ENDING_THEIR_LIFE,
+    MALICIOUS_REPORTER,
+)
+
+PHONE = {"width": 360, "height": 740}
+MAX_SCREENS = 5  # the whole advice
+MAX_PLAN_SCREENS = 1.5  # the numbered plan at its top
+# The scenario journeys of the browser tests, as the load's visitors post them.
+SCENARIOS = {
+    # Typed where they live, as a parent would: their own Veilig Thuis is on the cards too.
+    "busy and alone": {
+        **{q: a for q, a in BUSY_AND_ALONE.items() if q != "woonplaats"},
+        "plaats": "Tilburg",
+    },
+    "complaint": COMPLAINT_NOT_YET_RAISED,
+    "malicious reporter": MALICIOUS_REPORTER,
+    "ending their life": ENDING_THEIR_LIFE,
+}
+
+
+def advice_screens(base: str, cookies: dict[str, str]) -> dict[str, tuple[float, float]]:
+    """Per journey (name -> its cookie): the advice's length and where its plan ends, in
+    screens."""
+    found = {}
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(
+            executable_path="/usr/bin/chromium", args=["--no-sandbox"]
+        )
+        for name, cookie in cookies.items():
+            context = browser.new_context(
+                viewport=PHONE, ignore_https_errors=True, extra_http_headers={"Cookie": cookie}
+            )
+            page = context.new_page()
+            page.goto(base + "/advies")
+            height = page.evaluate("document.documentElement.scrollHeight")
+            plan = page.locator(".plan").bounding_box() or {"y": 0, "height": 0}
+            found[name] = (height / PHONE["height"], (plan["y"] + plan["height"]) / PHONE["height"])
+            context.close()
+        browser.close()
+    return found
