@@ -37,7 +37,10 @@ def advice_screens(base: str, cookies: dict[str, str]) -> dict[str, tuple[float,
         )
         for name, cookie in cookies.items():
             context = browser.new_context(
-                viewport=PHONE, ignore_https_errors=True, extra_http_headers={"Cookie": cookie}
+                viewport=PHONE,
+                locale="nl-NL",  # the page in Dutch, as in the browser tests
+                ignore_https_errors=True,
+                extra_http_headers={"Cookie": cookie},
             )
             page = context.new_page()
             page.goto(base + "/advies")
