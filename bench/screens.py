@@ -4,26 +4,20 @@ from __future__ import annotations
 
 from playwright.sync_api import sync_playwright
 
-from tests.journeys import (
-    BUSY_AND_ALONE,
-    COMPLAINT_NOT_YET_RAISED,
-    ENDING_THEIR_LIFE,
-    MALICIOUS_REPORTER,
-)
+from guide.forms import TYPED
+from tests.journeys import ON_A_PHONE
 
 PHONE = {"width": 360, "height": 740}
 MAX_SCREENS = 5  # the whole advice
 MAX_PLAN_SCREENS = 1.5  # the numbered plan at its top
-# The scenario journeys of the browser tests, as the load's visitors post them.
+# The browser tests' journeys, as the bench's visitors post them: a place the parent types
+# goes into the text field, not the button that skips the question.
 SCENARIOS = {
-    # Typed where they live, as a parent would: their own Veilig Thuis is on the cards too.
-    "busy and alone": {
-        **{q: a for q, a in BUSY_AND_ALONE.items() if q != "woonplaats"},
-        "plaats": "Tilburg",
-    },
-    "complaint": COMPLAINT_NOT_YET_RAISED,
-    "malicious reporter": MALICIOUS_REPORTER,
-    "ending their life": ENDING_THEIR_LIFE,
+    name: {
+        (TYPED if question == "woonplaats" and answer != "geen" else question): answer
+        for question, answer in answers.items()
+    }
+    for name, answers in ON_A_PHONE.items()
 }
 
 

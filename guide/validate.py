@@ -154,7 +154,7 @@ def _letters(content: Content) -> Iterator[str]:
         for field in letter.fields:
             if field not in FIELDS:
                 yield f"{where}: unknown field '{field}' (choose from {', '.join(FIELDS)})"
-        asked = {"name", *letter.fields}
+        asked = set(letter.asked)
         for number, paragraph in enumerate(letter.paragraphs, start=1):
             here = f"{where}: paragraph {number}"
             if paragraph.when and paragraph.when not in asked:

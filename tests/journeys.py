@@ -29,6 +29,16 @@ ENDING_THEIR_LIFE: Journey = {
     "zwaarte": "levenseinde",
     "netwerk": "ja",
 }
+# Where they live typed, as a parent would: their own Veilig Thuis shows on the cards.
+PARENT_BUSY_AND_ALONE: Journey = {**BUSY_AND_ALONE, "woonplaats": "Tilburg"}
+# The journeys whose advice must fit on a small phone: the browser tests check them, and
+# `make bench` prints how many screens each takes.
+ON_A_PHONE: dict[str, Journey] = {
+    "busy and alone": PARENT_BUSY_AND_ALONE,
+    "complaint": COMPLAINT_NOT_YET_RAISED,
+    "malicious reporter": MALICIOUS_REPORTER,
+    "ending their life": ENDING_THEIR_LIFE,
+}
 # Every question asked and as much advice as possible: the pages at their fullest.
 EVERY_QUESTION: Journey = {
     "stand": "weerlegd",

@@ -12,22 +12,18 @@ from guide.content import Content
 from guide.engine import advise
 from tests.browser.conftest import QUICK_EXIT, SCREENSHOTS, Outside, answer
 from tests.helpers import as_answers
-from tests.journeys import (
-    BUSY_AND_ALONE,
-    COMPLAINT_NOT_YET_RAISED,
-    ENDING_THEIR_LIFE,
-    MALICIOUS_REPORTER,
-)
+from tests.journeys import ON_A_PHONE, PARENT_BUSY_AND_ALONE
 
 PHONE = {"width": 360, "height": 640}
 SCREEN = {"width": 360, "height": 740}  # a small phone, for counting screens
-PARENT_BUSY_AND_ALONE = {**BUSY_AND_ALONE, "woonplaats": "Tilburg"}  # typed, as a parent would
-SCENARIOS = {
-    "busy and alone": (PARENT_BUSY_AND_ALONE, "first", ["huisarts", "poh_ggz"]),
-    "complaint": (COMPLAINT_NOT_YET_RAISED, "first", ["vt_klacht"]),
-    "malicious reporter": (MALICIOUS_REPORTER, "first", ["juridisch_loket", "politie_aangifte"]),
-    "ending their life": (ENDING_THEIR_LIFE, "safety", ["alarm_112", "zelfmoordpreventie_113"]),
+# Per scenario: the priority of the help advised at the top, and that help, in order.
+ADVISED_AT_THE_TOP = {
+    "busy and alone": ("first", ["huisarts", "poh_ggz"]),
+    "complaint": ("first", ["vt_klacht"]),
+    "malicious reporter": ("first", ["juridisch_loket", "politie_aangifte"]),
+    "ending their life": ("safety", ["alarm_112", "zelfmoordpreventie_113"]),
 }
+SCENARIOS = {name: (answers, *ADVISED_AT_THE_TOP[name]) for name, answers in ON_A_PHONE.items()}
 
 
 def walk(page: Page, answers: dict) -> None:
