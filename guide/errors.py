@@ -1,4 +1,7 @@
-"""Friendly pages for every error, with the right status and the answers left as they were."""
+"""Friendly pages for every error, with the right status and the answers left as they were.
+
+The page says the answers are kept only when there are answers: after a wipe it would not be true.
+"""
 
 from __future__ import annotations
 
@@ -14,22 +17,19 @@ from .views import journey, next_url
 PAGES = {
     400: (
         lazy_gettext("Dit formulier kunnen we niet verwerken"),
-        lazy_gettext(
-            "Misschien stond de pagina te lang open. Uw antwoorden zijn bewaard. "
-            "Probeer het nog een keer."
-        ),
+        lazy_gettext("Misschien stond de pagina te lang open. Probeer het nog een keer."),
     ),
     404: (
         lazy_gettext("Deze pagina bestaat niet"),
-        lazy_gettext("Misschien is het adres niet goed. Uw antwoorden zijn bewaard."),
+        lazy_gettext("Misschien is het adres niet goed."),
     ),
     405: (
         lazy_gettext("Dit kan niet op deze pagina"),
-        lazy_gettext("Gebruik de knoppen op de pagina. Uw antwoorden zijn bewaard."),
+        lazy_gettext("Gebruik de knoppen op de pagina."),
     ),
     413: (
         lazy_gettext("Dit formulier is te groot"),
-        lazy_gettext("Wij kunnen zoveel tekst niet verwerken. Uw antwoorden zijn bewaard."),
+        lazy_gettext("Wij kunnen zoveel tekst niet verwerken."),
     ),
     500: (
         lazy_gettext("Er ging iets mis"),

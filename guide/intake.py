@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from flask import Blueprint, current_app, flash, redirect, render_template, session, url_for
+from flask import Blueprint, current_app, redirect, render_template, session, url_for
 from flask_babel import get_locale, gettext
 from werkzeug.wrappers import Response
 
@@ -13,8 +13,8 @@ from .content import END
 from .engine import Journey, advise
 from .handover import HandoverError, make_token, qr_svg, read_token
 from .i18n import use_page_locale
-from .session import NOTICE
-from .views import after_all_answers, content, own_veilig_thuis, private_page, wipe_answers
+from .session import wipe
+from .views import after_all_answers, content, own_veilig_thuis, private_page
 
 bp = Blueprint("intake", __name__)
 
@@ -34,12 +34,10 @@ def new_client() -> Response:
     The next family may read another language: a new client starts in the browser's language.
     Starting the first intake keeps the language chosen for it.
     """
-    was_on = session.get("intake", False)
-    if was_on:
-        session.clear()
-        flash("new_client", NOTICE)
+    if session.get("intake", False):
+        wipe("new_client")
     else:
-        wipe_answers()
+        wipe(None, keep=("lang",))
     session["intake"] = True
     return redirect(url_for("guide.question", question_id=content().start), 303)
 

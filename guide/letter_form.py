@@ -13,6 +13,7 @@ from wtforms.validators import StopValidation
 
 from .i18n import shown
 from .letters import DATES, Letter
+from .session import visit
 
 
 def N_(text: str) -> str:
@@ -26,7 +27,8 @@ class Spec(NamedTuple):
     longest: int
     lines: bool  # a text area, for text of several lines
     # What the browser may fill in (WCAG 1.3.5): the visitor's own name, address and birth
-    # date; "off" for what is about others or the report.
+    # date; "off" for what is about others or the report. In intake mode all are "off": what
+    # is typed is a client's, and the browser must not offer it to the next family.
     autocomplete: str = "off"
 
 
@@ -137,11 +139,15 @@ class LetterForm(FlaskForm):
 
 
 def letter_form(letter: Letter) -> LetterForm:
-    """A form for the fields this letter asks, filled from the request's form data."""
+    """A form for the fields this letter asks, filled from the request's form data.
+
+    The fields' names carry the mark of this visit (their ids stay as they are): a page shown
+    again after a wipe has other names, so the browser has nothing to put back into it.
+    """
     fields = {
         field_id: (TextAreaField if SPECS[field_id].lines else StringField)(
-            validators=[Typed(field_id)]
+            validators=[Typed(field_id)], id=field_id
         )
         for field_id in letter.asked
     }
-    return type("LetterForm", (LetterForm,), {**fields, "letter": letter})()
+    return type("LetterForm", (LetterForm,), {**fields, "letter": letter})(prefix=visit())

@@ -13,10 +13,11 @@ the server's side as well, both inside the encryption so that nobody can set the
 from __future__ import annotations
 
 import json
+import secrets
 import time
 
 from cryptography.fernet import InvalidToken
-from flask import Flask, Request, Response
+from flask import Flask, Request, Response, session
 from flask.sessions import SecureCookieSession, SessionInterface
 from flask_babel import lazy_gettext
 
@@ -25,7 +26,7 @@ from .keys import fernet
 IDLE_SECONDS = 30 * 60
 LIFETIME_SECONDS = 2 * 60 * 60
 REFRESH_SECONDS = 60
-NOTICE = "session"  # flash category of the notices about the visitor's answers
+GONE = "gone"  # why the answers are gone: said on every page until the next answer
 NOTICES = {
     "wiped": lazy_gettext("Uw antwoorden zijn gewist."),
     "new_client": lazy_gettext("Alle antwoorden zijn gewist. De volgende cliënt kan beginnen."),
@@ -108,8 +109,31 @@ class EncryptedSessionInterface(SessionInterface):
         )
 
 
+def wipe(reason: str | None, keep: tuple[str, ...] = ()) -> None:
+    """End the visit: its answers, the names of its form fields and its clock.
+
+    Every page asked for again afterwards, with Back as well, says why the answers are gone
+    (when there is a reason to say) until the visitor answers anew.
+    """
+    kept = {key: session[key] for key in keep if key in session}
+    session.clear()
+    session.update(kept)
+    session.began_at = 0.0
+    if reason:
+        session[GONE] = reason
+
+
+def visit() -> str:
+    """A mark of this visit, new after every wipe, that the letter form's field names carry.
+
+    The browser puts typed values back into a page it shows again (with Back, Forward or a
+    reopened tab) by the names of the fields. After a wipe the names are new: nothing matches.
+    """
+    return session.setdefault("visit", secrets.token_hex(4))
+
+
 def _fresh(reason: str) -> CookieSession:
     """A new, empty journey that tells the visitor why their answers are gone."""
-    session = CookieSession({"_flashes": [(NOTICE, reason)]})
-    session.modified = True
-    return session
+    fresh = CookieSession({GONE: reason})
+    fresh.modified = True
+    return fresh

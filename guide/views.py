@@ -12,7 +12,6 @@ from flask import (
     Blueprint,
     abort,
     current_app,
-    flash,
     g,
     redirect,
     render_template,
@@ -30,7 +29,7 @@ from .engine import Journey, advise, help_now, not_advised, said_gently, walk
 from .forms import question_form
 from .i18n import LANGUAGES
 from .places import Place
-from .session import NOTICE, NOTICES
+from .session import GONE, NOTICES, wipe
 
 bp = Blueprint("guide", __name__)
 PRIORITY_LABELS = {
@@ -144,6 +143,7 @@ def question(question_id: str) -> Any:
     if form.validate_on_submit():
         updated = walk(content(), {**current.answers, question_id: form.answer()})
         session["answers"] = {q: list(values) for q, values in updated.answers.items()}
+        session.pop(GONE, None)  # answering anew: the notice that the old answers are gone ends
         if changing:  # back to the summary, asking any newly needed question first
             return redirect(next_url(updated, changing))
         return redirect(step_url(updated.following(question_id)))
@@ -183,14 +183,6 @@ def all_help() -> str:
     return render_template("all_help.html", groups=content().groups, services=content().services)
 
 
-def wipe_answers() -> None:
-    """Forget everything about the visitor except the language they read in."""
-    language = session.get("lang")
-    session.clear()
-    if language:
-        session["lang"] = language
-
-
 @bp.get("/opnieuw")
 def confirm_start_again() -> str:
     """Ask once before everything is wiped: a mistaken tap costs a family all its answers."""
@@ -200,14 +192,13 @@ def confirm_start_again() -> str:
 
 @bp.post("/opnieuw")
 def start_again() -> Response:
-    wipe_answers()
-    flash("wiped", NOTICE)
+    wipe("wiped", keep=("lang",))
     return redirect(url_for("guide.start"), 303)
 
 
 @bp.get("/weg")
 def quick_exit() -> Response:
-    session.clear()
+    wipe("wiped")  # whoever comes back to the guide is told the answers are gone
     return redirect(current_app.config["QUICK_EXIT_URL"], 303)
 
 
@@ -228,7 +219,6 @@ def layout_constants(state: BlueprintSetupState) -> None:
     state.app.jinja_env.globals.update(
         content=guide,
         notices=NOTICES,
-        notice_category=NOTICE,
         priority_labels=PRIORITY_LABELS,
         region_link_labels=REGION_LINK_LABELS,
     )
@@ -245,6 +235,7 @@ def layout() -> dict[str, Any]:
         "intake": session.get("intake", False),
         "offer_start_again": bool(answers),  # nothing to wipe before the first answer
         "help_now": urgent,
+        "gone": None if answers else session.get(GONE),
         "here": this_page(),
     }
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 import zlib
 from collections.abc import Mapping, Sequence
 
@@ -12,7 +13,7 @@ from flask import Flask
 from flask.testing import FlaskClient
 from werkzeug.test import TestResponse
 
-from guide import handover
+from guide import handover, session
 from guide.keys import fernet
 
 Answer = str | Sequence[str]
@@ -48,8 +49,11 @@ def check_page(response: TestResponse, status: int = 200) -> BeautifulSoup:
     return page
 
 
+CSRF_FIELD = re.compile(r"csrf_token$")  # a letter form's has the visit's mark in front
+
+
 def csrf_token(page: BeautifulSoup) -> str:
-    return page.find("input", attrs={"name": "csrf_token"})["value"]
+    return page.find("input", attrs={"name": CSRF_FIELD})["value"]
 
 
 def answer(client: FlaskClient, question_id: str, value: Answer, query: str = "") -> TestResponse:
@@ -74,6 +78,12 @@ def text_of(page: BeautifulSoup) -> str:
     return " ".join(page.get_text().split())
 
 
+def session_of(client: FlaskClient) -> dict:
+    """What the visitor's session cookie holds, read with the app's key."""
+    cookie = client.get_cookie("nazorgwijzer").value
+    return json.loads(fernet(client.application, session.PURPOSE).decrypt(cookie.encode()))["data"]
+
+
 def handover_payload(app: Flask, link: str) -> dict:
     """What a hand-over link holds, read with the app's key."""
     token = link.rsplit("/", 1)[1]
@@ -84,4 +94,23 @@ def handover_payload(app: Flask, link: str) -> dict:
 def make_letter(client: FlaskClient, letter_id: str, typed: Mapping[str, str]) -> TestResponse:
     """Open a letter's form and send it filled in, as a browser would."""
     page = check_page(client.get(f"/brief/{letter_id}"))
-    return client.post(f"/brief/{letter_id}", data={"csrf_token": csrf_token(page), **typed})
+    return client.post(f"/brief/{letter_id}", data=letter_data(page, typed))
+
+
+def letter_data(form: BeautifulSoup, typed: Mapping[str, str]) -> dict[str, str]:
+    """The form data a browser sends for a letter form: its fields by their names on the page."""
+    token = form.find("input", attrs={"name": CSRF_FIELD})
+    names = {
+        field_id: form.find(id=field_id)["name"] for field_id in typed if form.find(id=field_id)
+    }
+    return {token["name"]: token["value"], **{names.get(k, k): v for k, v in typed.items()}}
+
+
+def leave_by(client: FlaskClient, way: str) -> None:
+    """Leave as a visitor can: "Opnieuw beginnen", "Snel weg" or "Nieuwe cliënt"."""
+    if way == "weg":
+        client.get("/weg")
+        return
+    action = {"opnieuw": "/opnieuw", "nieuw": "/intake/nieuw"}[way]
+    form = check_page(client.get("/intake" if way == "nieuw" else "/opnieuw"))
+    client.post(action, data={"csrf_token": csrf_token(form.find("form", action=action))})

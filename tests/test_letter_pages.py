@@ -17,7 +17,7 @@ from guide.content import Content
 from guide.keys import fernet
 from guide.letters import BLANK
 from guide.session import PURPOSE
-from tests.helpers import answer_all, check_page, csrf_token, make_letter, text_of
+from tests.helpers import answer_all, check_page, leave_by, letter_data, make_letter, text_of
 from tests.test_languages import choose, leaked_dutch
 
 LETTERS = ["inzage", "correctie", "vernietiging", "klacht", "gesprek"]
@@ -59,7 +59,7 @@ def test_each_card_with_letters_offers_them_and_each_form_opens(client: FlaskCli
         assert {a["href"].rsplit("/", 1)[1] for a in offered} == letters
     for link in links:
         form = check_page(client.get(link)).find("main").find("form")
-        assert form["method"] == "post" and form.find("input", attrs={"name": "name"})
+        assert form["method"] == "post" and form.find("input", id="name")
 
 
 def test_an_unknown_letter_gets_the_friendly_not_found_page(client: FlaskClient) -> None:
@@ -74,7 +74,9 @@ def test_a_form_asks_only_what_its_letter_needs(client: FlaskClient) -> None:
     assert "gezag" in text_of(access.find(id="children-hint"))
     assert access.find(id="children")["aria-describedby"] == "children-hint"
     # The visitor's own details may come from the browser (WCAG 1.3.5); nothing about others.
-    filled = {f["id"]: f["autocomplete"] for f in access.select("form input[id], form textarea")}
+    filled = {
+        f["id"]: f["autocomplete"] for f in access.select("form input[type=text], form textarea")
+    }
     assert filled == {
         "name": "name",
         "address": "street-address",
@@ -268,9 +270,9 @@ def test_nothing_typed_in_a_letter_reaches_the_session_cookie(
     client.post("/brief/inzage", data={**data, "format": "wijzigen"})
     after = cookie_payload(app, client)
     assert typed_values_in(after) == []
-    assert json.loads(after)["data"] == before | {
-        "csrf_token": json.loads(after)["data"]["csrf_token"]
-    }
+    stored = json.loads(after)["data"]
+    # Only what every form adds: its token, and the visit's mark in the field names.
+    assert stored == before | {key: stored[key] for key in ("csrf_token", "visit")}
 
 
 def test_nothing_typed_in_a_letter_reaches_a_log_line(
@@ -289,9 +291,7 @@ def test_two_visitors_writing_letters_at_once_never_see_each_others_values(app: 
     forms = [check_page(c.get("/brief/klacht")) for c in (first, second)]
     names = ["Annemiek Oudeboom", "Bartholomeus Kraai"]
     pages = [
-        check_page(
-            client.post("/brief/klacht", data={"csrf_token": csrf_token(form), "name": name})
-        )
+        check_page(client.post("/brief/klacht", data=letter_data(form, {"name": name})))
         for client, form, name in zip((first, second), forms, names, strict=True)
     ]
     for page, mine, theirs in zip(pages, names, reversed(names), strict=False):
@@ -318,3 +318,28 @@ def test_typed_values_never_go_into_an_address(client: FlaskClient) -> None:
     assert typed_values_in(" ".join(a["href"] for a in page.find_all("a"))) == []
     assert client.get("/brief/inzage?name=Jan").status_code == 200
     assert "Jan" not in text_of(check_page(client.get("/brief/inzage?name=Jan")))
+
+
+@pytest.mark.parametrize("way", ["opnieuw", "weg", "nieuw"])
+def test_after_a_wipe_the_letter_form_has_names_the_browser_never_saw(
+    client: FlaskClient, way: str
+) -> None:
+    # The browser puts typed values back by field name into a page shown again with Back.
+    if way == "nieuw":
+        leave_by(client, "nieuw")
+    names = [field_names(client) for _ in range(2)]
+    assert names[0] == names[1]  # the same visit: a letter changed keeps what was typed
+    leave_by(client, way)
+    after = field_names(client)
+    assert after.isdisjoint(names[0]) and len(after) == len(names[0])
+
+
+def field_names(client: FlaskClient) -> set[str]:
+    form = check_page(client.get("/brief/inzage")).find("main").find("form")
+    return {field["name"] for field in form.select("input, textarea")}
+
+
+def test_in_intake_mode_the_browser_offers_no_clients_details(client: FlaskClient) -> None:
+    leave_by(client, "nieuw")  # intake mode on
+    form = check_page(client.get("/brief/inzage")).find("main").find("form")
+    assert {f["autocomplete"] for f in form.select("input[type=text], textarea")} == {"off"}

@@ -6,7 +6,7 @@ import pytest
 from flask.testing import FlaskClient
 
 from guide.content import Content
-from tests.helpers import answer, answer_all, check_page, csrf_token, text_of
+from tests.helpers import answer, answer_all, check_page, csrf_token, leave_by, session_of, text_of
 from tests.journeys import COMPLAINT_NOT_YET_RAISED
 
 REFUTED_PARENT = {
@@ -206,7 +206,7 @@ def test_quick_exit_wipes_the_answers_and_leaves_for_a_neutral_site(client: Flas
     response = client.get("/weg")
     assert response.status_code == 303
     assert response.location == "https://www.google.nl/"
-    assert "nazorgwijzer=;" in response.headers["Set-Cookie"]
+    assert session_of(client) == {"gone": "wiped"}  # no answers: only why they are gone
     assert client.get("/advies").location == "/vraag/stand"
 
 
@@ -229,3 +229,32 @@ def test_pages_load_nothing_from_other_sites(client: FlaskClient) -> None:
         page = check_page(client.get(path))
         sources = [t.get("src") or t.get("href") for t in page.find_all(["script", "link", "img"])]
         assert all(s.startswith("/static/") for s in sources), sources
+
+
+@pytest.mark.parametrize("way", ["opnieuw", "weg", "nieuw"])
+def test_every_page_asked_for_again_after_a_wipe_says_the_answers_are_gone(
+    client: FlaskClient, way: str
+) -> None:
+    if way == "nieuw":
+        leave_by(client, "nieuw")  # intake mode on: the next "Nieuwe cliënt" wipes
+    answer_all(client, REFUTED_PARENT)
+    leave_by(client, way)
+    # What Back asks for again: a letter form, a question, the advice (sent on to the first).
+    for path in ("/brief/inzage", "/vraag/behoefte", "/advies", "/alle-hulp", "/bestaat-niet"):
+        response = client.get(path, follow_redirects=True)
+        page = check_page(response, status=404 if path == "/bestaat-niet" else 200)
+        assert "gewist" in text_of(page.find(class_="notice", role="status")), path
+        assert not page.find_all("input", checked=True), path
+        assert "antwoorden zijn bewaard" not in text_of(page), path  # none are kept
+    answer(client, "stand", "weerlegd")
+    assert not check_page(client.get("/vraag/wie")).find(class_="notice")
+
+
+@pytest.mark.parametrize("question_id", ["stand", "behoefte", "woonplaats"])
+def test_a_question_form_keeps_the_browser_from_putting_answers_back(
+    client: FlaskClient, question_id: str
+) -> None:
+    # Back to a question after a wipe: Chromium restores the choice unless the form is "off".
+    answer_all(client, REFUTED_PARENT)
+    page = check_page(client.get(f"/vraag/{question_id}"))
+    assert page.find("main").find("form")["autocomplete"] == "off"
