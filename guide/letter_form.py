@@ -4,15 +4,16 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Mapping, Sequence
 from typing import Any, NamedTuple
 
 from flask_babel import gettext, lazy_gettext
 from flask_wtf import FlaskForm
-from wtforms import Field, StringField, TextAreaField
+from wtforms import BooleanField, Field, StringField, TextAreaField
 from wtforms.validators import StopValidation
 
 from .i18n import shown
-from .letters import DATES, Letter
+from .letters import DATES, Ask, Letter
 
 
 def N_(text: str) -> str:
@@ -28,6 +29,10 @@ class Spec(NamedTuple):
     # What the browser may fill in (WCAG 1.3.5): the visitor's own name, address and birth
     # date; "off" for what is about others or the report.
     autocomplete: str = "off"
+    check: bool = False  # a box to tick
+    # A box is ticked at first only when this answer to this question says so: the visitor
+    # said it in the questions, and may still untick it.
+    ticked_by: tuple[str, str] | None = None
 
 
 SPECS = {
@@ -46,11 +51,48 @@ SPECS = {
     "children": Spec(
         N_("Namen en geboortedata van uw kinderen"),
         N_(
-            "Alleen als u gezag heeft: het recht om beslissingen over uw kind te nemen. "
+            "Met gezag (het recht om beslissingen over uw kind te nemen) vraagt u om de "
+            "gegevens over uw kind. Zonder gezag vraagt u om belangrijke informatie over uw kind. "
             "Is uw kind 16 jaar of ouder? Dan vraagt uw kind het zelf."
         ),
         200,
         False,
+    ),
+    "gezag": Spec(
+        N_("Ik heb gezag over deze kinderen"),
+        N_("Kruis dit alleen aan als u gezag heeft. Anders staat het niet in de brief."),
+        0,
+        False,
+        check=True,
+        ticked_by=("wie", "ouder_gezag"),
+    ),
+    "refuted": Spec(
+        N_("Veilig Thuis vond dat de zorgen niet klopten"),
+        N_("Veilig Thuis noemt dit “weerlegd”. Dan staat dat in de brief."),
+        0,
+        False,
+        check=True,
+        ticked_by=("stand", "weerlegd"),
+    ),
+    "committee": Spec(
+        N_("Ik wil meteen naar de klachtencommissie"),
+        N_("Dat mag. U slaat dan het gesprek met de klachtenfunctionaris over."),
+        0,
+        False,
+        check=True,
+    ),
+    "assisted_by": Spec(
+        N_("Wie helpt u bij uw klacht, als iemand dat doet?"),
+        N_("Bijvoorbeeld: mijn zus Anna de Vries, of een vertrouwenspersoon van Jeugdstem."),
+        100,
+        False,
+    ),
+    "rules_copy": Spec(
+        N_("Stuur mij de klachtenregeling"),
+        N_("Daarin staat hoe Veilig Thuis uw klacht behandelt, en hoe lang dat mag duren."),
+        0,
+        False,
+        check=True,
     ),
     "report_date": Spec(
         N_("Datum van de melding, als u die weet"),
@@ -75,6 +117,17 @@ MESSAGES = {
     "character": lazy_gettext(
         "In “%(label)s” staat een teken dat we niet kunnen gebruiken. Typ het opnieuw."
     ),
+    "birth_dates": lazy_gettext(
+        "Schrijf in “%(label)s” achter elke naam de geboortedatum. Bijvoorbeeld: Daan (3-5-2018)."
+    ),
+    "too_old": lazy_gettext(
+        "Een kind van %(age)s jaar of ouder vraagt dit zelf. "
+        "Noem in “%(label)s” alleen kinderen jonger dan %(age)s jaar."
+    ),
+    "needs_gezag": lazy_gettext(
+        "Alleen een ouder met gezag vraagt dit voor een kind. Heeft u gezag? Kruis dat dan aan. "
+        "Anders laat u “%(label)s” leeg."
+    ),
 }
 # Control characters, and the marks that reverse or embed text direction: they could make the
 # letter read differently from what the visitor sees in the form.
@@ -82,31 +135,92 @@ REFUSED = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u202a-\u202e\u2066-\
 ONE_LINE = re.compile(r"[\r\n\t]")
 EARLIEST_YEAR = 1900  # "1-1-85" reads as the year 85: ask again rather than guess
 DATE_FORMS = ("%Y-%m-%d", "%d-%m-%Y", "%d/%m/%Y", "%d.%m.%Y")  # a date field, or typed
+# A birth date written after a child's name: "Daan (3-5-2018)".
+DATE_IN_TEXT = re.compile(r"\b(?:\d{1,2}[-/.]\d{1,2}[-/.]\d{4}|\d{4}-\d{2}-\d{2})\b")
+
+
+class Shown(NamedTuple):
+    """A field as one letter's form shows it."""
+
+    field_id: str
+    label: str
+    hint: str
+    rows: int  # 0: one line
+    autocomplete: str
+    check: bool
+
+
+def shown_fields(letter: Letter) -> list[Shown]:
+    """The fields of a letter's form, in the words this letter asks them."""
+    return [
+        Shown(
+            field_id,
+            wording(letter, field_id).label,
+            wording(letter, field_id).hint,
+            4 if SPECS[field_id].lines else 0,
+            SPECS[field_id].autocomplete,
+            SPECS[field_id].check,
+        )
+        for field_id in letter.asked
+    ]
+
+
+def wording(letter: Letter, field_id: str) -> Ask:
+    """How this letter asks the field: its own words where it has them, else the usual."""
+    spec, own = SPECS[field_id], letter.ask.get(field_id, Ask())
+    return Ask(
+        label=own.label or spec.label,
+        hint=own.hint or spec.hint,
+        error=own.error,
+        longest=own.longest or spec.longest,
+        younger_than=own.younger_than,
+    )
 
 
 class Typed:
     """Check one typed value: its length, its characters and, for a date, the date."""
 
-    def __init__(self, field_id: str) -> None:
+    def __init__(self, letter: Letter, field_id: str) -> None:
         self.field_id = field_id
         self.spec = SPECS[field_id]
+        self.ask = wording(letter, field_id)
 
     def __call__(self, form: FlaskForm, field: Field) -> None:
         value = (field.data or "").strip()
         if not value:
             if self.field_id == "name":
                 raise StopValidation(MESSAGES["name"])
+            if self.ask.error:
+                raise StopValidation(gettext(self.ask.error))
             field.data = None if self.field_id in DATES else ""
             return
-        label = gettext(self.spec.label)
+        label = gettext(self.ask.label)
         if REFUSED.search(value) or (not self.spec.lines and ONE_LINE.search(value)):
             field.data = REFUSED.sub("", value)  # shown again without what cannot be shown
             raise StopValidation(shown(MESSAGES["character"] % {"label": label}))
-        if len(value) > self.spec.longest:
+        if len(value) > self.ask.longest:
             raise StopValidation(
-                shown(MESSAGES["too_long"] % {"label": label, "max": self.spec.longest})
+                shown(MESSAGES["too_long"] % {"label": label, "max": self.ask.longest})
             )
+        if self.ask.younger_than:
+            _for_a_young_child(form, value, label, self.ask.younger_than)
         field.data = _date(value, label) if self.field_id in DATES else value
+
+
+def _for_a_young_child(form: FlaskForm, value: str, label: str, younger_than: int) -> None:
+    """Only a parent with gezag asks for a child, and only for a child too young to ask."""
+    if not form.gezag.data:
+        raise StopValidation(shown(MESSAGES["needs_gezag"] % {"label": label}))
+    born = [_date(found, label) for found in DATE_IN_TEXT.findall(value)]
+    if not born:
+        raise StopValidation(shown(MESSAGES["birth_dates"] % {"label": label}))
+    today = dt.date.today()
+    if any(_age(day, today) >= younger_than for day in born):
+        raise StopValidation(shown(MESSAGES["too_old"] % {"label": label, "age": younger_than}))
+
+
+def _age(born: dt.date, today: dt.date) -> int:
+    return today.year - born.year - ((today.month, today.day) < (born.month, born.day))
 
 
 def _date(value: str, label: str) -> dt.date:
@@ -136,12 +250,18 @@ class LetterForm(FlaskForm):
         return self[field_id].id
 
 
-def letter_form(letter: Letter) -> LetterForm:
-    """A form for the fields this letter asks, filled from the request's form data."""
-    fields = {
-        field_id: (TextAreaField if SPECS[field_id].lines else StringField)(
-            validators=[Typed(field_id)]
-        )
-        for field_id in letter.asked
-    }
+def letter_form(letter: Letter, answers: Mapping[str, Sequence[str]]) -> LetterForm:
+    """A form for the fields this letter asks, filled from the request's form data.
+
+    A box starts ticked only where the visitor's own answers say so.
+    """
+    fields = {field_id: _field(letter, field_id, answers) for field_id in letter.asked}
     return type("LetterForm", (LetterForm,), {**fields, "letter": letter})()
+
+
+def _field(letter: Letter, field_id: str, answers: Mapping[str, Sequence[str]]) -> Field:
+    spec = SPECS[field_id]
+    if spec.check:
+        question, answer = spec.ticked_by or ("", "")
+        return BooleanField(default=answer in answers.get(question, ()))
+    return (TextAreaField if spec.lines else StringField)(validators=[Typed(letter, field_id)])
