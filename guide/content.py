@@ -14,7 +14,7 @@ from typing import Any, TypeVar
 
 import yaml
 
-from .grounds import Ground
+from .grounds import Ground, citations
 from .letters import Ask, Letter, Letters, Paragraph, PostalAddress
 from .places import Places, load_places
 
@@ -151,6 +151,12 @@ class Service:
     tonight: tuple[Note, ...] = ()
     regional: str = ""  # one of REGIONAL: the regional detail this card shows, if any
 
+    @property
+    def texts(self) -> tuple[str, ...]:
+        """The card's texts that state a fact, to check what they cite."""
+        notes = (n.text for n in (*self.notes, *self.tonight))
+        return (self.what, self.cost, self.expect, self.limits, *self.steps, *notes)
+
 
 @dataclass(frozen=True)
 class Group:
@@ -172,6 +178,18 @@ class Content:
     def ground(self, article: str) -> Ground | None:
         """The legal ground a text cites with these words, if it is in grounds.yaml."""
         return next((g for g in self.grounds if g.article.lower() == article.lower()), None)
+
+    def cited_by(self, ground: Ground) -> list[str]:
+        """The letters and cards that cite a legal ground, for the yearly review."""
+        sources = [
+            *((f"brief {x.id}", x.texts) for x in self.letters.letters),
+            *((f"kaart {s.id}", s.texts) for s in self.services),
+        ]
+        return [
+            name
+            for name, texts in sources
+            if any(a.lower() == ground.article.lower() for t in texts for a, _ in citations(t))
+        ]
 
     @cached_property
     def place_question(self) -> Question | None:

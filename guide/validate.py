@@ -124,8 +124,7 @@ def _services(content: Content) -> Iterator[str]:
             yield from _condition(content, where, rule.when)
         for note in (*s.notes, *s.tonight):
             yield from _condition(content, where, note.when)
-        texts = (s.what, s.cost, s.expect, s.limits, *s.steps, *(n.text for n in s.notes))
-        yield from _cited(content, where, texts)
+        yield from _cited(content, where, s.texts)
 
 
 def _rank(content: Content) -> Iterator[str]:
