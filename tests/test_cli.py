@@ -86,6 +86,10 @@ def test_guide_facts_lists_every_legal_ground_with_its_article_source_and_who_ci
     line = next(x for x in section.splitlines() if x.startswith("| artikel 5.3.5 van de Wmo"))
     assert "https://wetten.overheid.nl/BWBR0035362/2026-01-01" in line
     assert "brief vernietiging" in line and "2026-12-03" in line
+    jeugdstem = next(x for x in section.splitlines() if x.startswith("| artikel 4.2.6 van de Wmo"))
+    assert jeugdstem.endswith("| kaart jeugdstem |")
+    retention = next(x for x in section.splitlines() if x.startswith("| artikel 5.3.4 van de Wmo"))
+    assert retention.endswith("| kaart vt_dossier |")
 
 
 def test_guide_check_with_paths_also_prints_shortest_median_and_longest(app: Flask) -> None:

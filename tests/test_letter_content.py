@@ -169,6 +169,8 @@ def test_a_letter_whose_legal_ground_has_no_source_is_refused(tmp_path: Path) ->
         file="grounds.yaml",
     )
     assert validate(load(folder)) == [
+        "service 'vt_dossier': cites 'artikel 5.3.5 van de Wmo 2015', "
+        "whose legal ground has no source",
         "letter 'vernietiging': cites 'artikel 5.3.5 van de Wmo 2015', "
         "whose legal ground has no source",
         "legal ground 'artikel 5.3.5 van de Wmo 2015': no source",
