@@ -83,13 +83,13 @@ SPECS = {
     ),
     "assisted_by": Spec(
         N_("Wie helpt u bij uw klacht, als iemand dat doet?"),
-        N_("Bijvoorbeeld: mijn zus Anna de Vries, of een vertrouwenspersoon van Jeugdstem."),
+        N_("Bijvoorbeeld: mijn zus Anna de Vries, of iemand van Jeugdstem."),
         100,
         False,
     ),
     "rules_copy": Spec(
         N_("Stuur mij de klachtenregeling"),
-        N_("Daarin staat hoe Veilig Thuis uw klacht behandelt, en hoe lang dat mag duren."),
+        N_("Daarin staat hoe Veilig Thuis uw klacht behandelt. En hoe lang dat mag duren."),
         0,
         False,
         check=True,

@@ -69,8 +69,8 @@ CARD_FACTS = {
         asking_about_the_file("ouder_gezag"),
         "vt_dossier",
         [
-            "In 2017 schreef de staatssecretaris van VWS dat Veilig Thuis in zo'n geval zelf het "
-            "initiatief tot vernietiging zou moeten nemen.",
+            "In 2017 schreef de staatssecretaris van VWS dat Veilig Thuis dan zelf het initiatief "
+            "tot vernietiging zou moeten nemen.",
         ],
         ["Sinds 2017", "wil de overheid"],
     ),
@@ -109,8 +109,8 @@ CARD_FACTS = {
         "juridisch_loket",
         [
             "In een vestiging helpen de juristen u gratis. U kunt zonder afspraak binnenlopen.",
-            "Bellen naar 0900-8020 kost een starttarief van 4,5 cent en € 0,25 per minuut, samen "
-            "niet meer dan € 12,50 per gesprek. Daarbij komen uw eigen belkosten.",
+            "Bellen naar 0900-8020 kost een starttarief van 4,5 cent. Daarna € 0,25 per minuut, "
+            "en niet meer dan € 12,50 per gesprek. Daarbij komen uw eigen belkosten.",
         ],
         ["Persoonlijk advies is gratis"],
     ),

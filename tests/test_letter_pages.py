@@ -227,7 +227,9 @@ def test_on_a_page_in_another_language_the_letter_stays_dutch_with_a_translation
     page = check_page(make_letter(client, "inzage", TYPED))
     letter = page.find("article", class_="letter")
     assert letter["lang"] == "nl" and letter["dir"] == "ltr"
-    assert "artikel 15 van de AVG en artikel 5.3.2 van de Wmo 2015." in text_of(letter)
+    assert "artikel 15 van de AVG. En op grond van artikel 5.3.2 van de Wmo 2015." in text_of(
+        letter
+    )
     beside = letter.select(".letter__pair .letter__translation")
     paragraphs = letter.select(".letter__pair > p:not(.letter__translation)")
     assert len(beside) == len(paragraphs) == 6  # the subject and five paragraphs
@@ -418,7 +420,9 @@ def test_the_destruction_letter_rests_on_the_wmo_and_asks_for_confirmation_and_r
     typed = {"name": "Jolanda Qvist", "children": "Daan Qvist (3-5-2018)", "gezag": "y"}
     typed["refuted"] = "y"
     text = text_of(the_letter(make_letter(client, "vernietiging", typed)))
-    assert "op grond van artikel 5.3.5 van de Wmo 2015 en artikel 17 van de AVG" in text
+    assert (
+        "op grond van artikel 5.3.5 van de Wmo 2015. En op grond van artikel 17 van de AVG" in text
+    )
     assert "binnen drie maanden" in text
     assert "Ik heb gezag over mijn kinderen. Zij zijn jonger dan 12 jaar." in text
     assert "schriftelijk bevestigen" in text and "artikel 19 van de AVG" in text
@@ -458,10 +462,10 @@ def test_the_access_letter_asks_the_copies_purposes_recipients_retention_and_sou
 ) -> None:
     text = text_of(the_letter(make_letter(client, "inzage", {"name": "Jolanda Qvist"})))
     assert "een kopie van de stukken zelf" in text
-    assert "artikel 15 van de AVG en artikel 5.3.2 van de Wmo 2015" in text
+    assert "artikel 15 van de AVG. En op grond van artikel 5.3.2 van de Wmo 2015." in text
     for asked_for in ["waarvoor u mijn gegevens gebruikt", "aan wie u ze gaf", "hoe lang"]:
         assert asked_for in text
-    assert "voor zover u dat mag zeggen, van wie u ze kreeg" in text
+    assert "van wie u ze kreeg, voor zover u dat mag zeggen?" in text
     assert "binnen die maand weten, met de reden (artikel 12 lid 3 van de AVG)" in text
     assert "Weigert u iets? Schrijf dan waarom, en hoe ik bezwaar kan maken." in text
 
@@ -485,14 +489,14 @@ def test_the_correction_starts_from_the_file_read_and_asks_to_tell_the_recipient
     client: FlaskClient,
 ) -> None:
     form = check_page(client.get("/brief/correctie"))
-    assert "Vraag dan eerst om inzage." in text_of(form.find("main"))
+    assert "Vraag dan eerst om inzage:" in text_of(form.find("main"))
     assert "bijlage" in text_of(form.find(id="own_words-hint"))
     wrong = "Er staat dat ik niet meewerkte. " * 20  # room for more than a usual field
     text = text_of(
         the_letter(make_letter(client, "correctie", {"name": "J. Q.", "own_words": wrong}))
     )
     assert text.index("Ik heb mijn dossier bij Veilig Thuis gelezen.") < text.index(wrong.strip())
-    assert "artikel 16 van de AVG en artikel 5.3.2 lid 5 van de Wmo 2015" in text
+    assert "artikel 16 van de AVG. En op grond van artikel 5.3.2 lid 5 van de Wmo 2015." in text
     assert "laat mij weten wie dat zijn (artikel 19 van de AVG)" in text
     assert "een kopie van het verbeterde dossier" in text
 
@@ -510,4 +514,4 @@ def test_the_complaint_asks_which_term_applies_and_adds_only_the_lines_ticked(
     text = " ".join(paragraphs_of(make_letter(client, "klacht", every)))
     assert "Ik wil mijn klacht meteen voorleggen aan de klachtencommissie." in text
     assert "Bij mijn klacht laat ik mij bijstaan door: Anna de Vries." in text
-    assert "een kopie van uw klachtenregeling sturen (artikel 4.2.11 van de Wmo 2015)" in text
+    assert "een kopie van uw klachtenregeling sturen? Daar heb ik recht op (artikel 4.2.11" in text
