@@ -121,6 +121,17 @@ def test_bad_input_shows_the_form_again_with_a_friendly_error_at_the_field(
     assert not page.find("article", class_="letter")
 
 
+@pytest.mark.parametrize(("letter_id", "longest"), [("correctie", 800), ("vernietiging", 300)])
+def test_a_letter_gives_the_visitors_own_words_the_room_it_can_print(
+    client: FlaskClient, letter_id: str, longest: int
+) -> None:
+    fits = {"name": "Jolanda Qvist", "own_words": "x" * longest}
+    assert "x" * longest in text_of(the_letter(make_letter(client, letter_id, fits)))
+    page = make_letter(client, letter_id, {**fits, "own_words": "x" * (longest + 1)})
+    error = text_of(check_page(page, status=400).find(id="own_words-error"))
+    assert f"Gebruik hooguit {longest} tekens." in error
+
+
 def test_a_typed_date_may_be_written_in_several_ways(client: FlaskClient) -> None:
     for written in ["14-03-1986", "14/3/1986", "14.03.1986", "1986-03-14"]:
         letter = the_letter(make_letter(client, "inzage", {**TYPED, "birth_date": written}))
