@@ -16,7 +16,8 @@ from flask_babel import get_locale
 from werkzeug.wrappers import Response
 
 from .i18n import DEFAULT_LOCALE, shown, translations
-from .letter_form import SPECS, letter_form, shown_fields
+from .letter_fields import SPECS, shown_fields
+from .letter_form import letter_form
 from .letter_text import FRAME, compose
 from .letters import Letter
 from .views import content, journey, place_of, private_page

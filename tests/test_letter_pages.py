@@ -526,3 +526,14 @@ def test_the_complaint_asks_which_term_applies_and_adds_only_the_lines_ticked(
     assert "Ik wil mijn klacht meteen voorleggen aan de klachtencommissie." in text
     assert "Bij mijn klacht laat ik mij bijstaan door: Anna de Vries." in text
     assert "een kopie van uw klachtenregeling sturen? Daar heb ik recht op (artikel 4.2.11" in text
+
+
+@pytest.mark.parametrize(("stand", "ticked"), [("weerlegd", True), ("anders_afgerond", False)])
+def test_a_refuted_concern_is_ticked_only_when_the_visitor_answered_so(
+    client: FlaskClient, stand: str, ticked: bool
+) -> None:
+    answer_all(client, {**IN_TILBURG, "stand": stand})
+    assert (
+        check_page(client.get("/brief/vernietiging")).find(id="refuted").has_attr("checked")
+        is ticked
+    )
