@@ -73,8 +73,10 @@ def links(check_them: bool) -> None:
 )
 def facts(fmt: str) -> None:
     """A review sheet of every claim the help catalogue makes, with its sources, for the yearly
-    check: cost, contact, steps, notes and limits of each service."""
-    services = _content().services
+    check: cost, contact, steps, notes and limits of each service, and every article of law the
+    letters and cards cite."""
+    content = _content()
+    services = content.services
     if fmt == "csv":
         out = io.StringIO()
         writer = csv.writer(out)
@@ -82,6 +84,10 @@ def facts(fmt: str) -> None:
         for s in services:
             for field, text in _claims(s):
                 writer.writerow([s.id, field, text, "; ".join(s.sources), s.checked, s.verify])
+        for g in content.grounds:  # a legal ground is a claim with its article as the field
+            writer.writerow(
+                ["legal ground", g.article, g.says, "; ".join(g.sources), g.checked, ""]
+            )
         click.echo(out.getvalue(), nl=False)
         return
     for s in services:
@@ -91,6 +97,14 @@ def facts(fmt: str) -> None:
         for field, text in _claims(s):
             click.echo(f"| {field} | {text.replace('|', '/')} |")
         click.echo()
+    click.echo("## Wetsartikelen (legal grounds)\n")
+    click.echo("| article | the law says | source | checked | cited by |\n|---|---|---|---|---|")
+    for g in content.grounds:
+        cells = [g.article, g.says, "; ".join(g.sources), str(g.checked), *content.cited_by(g)]
+        click.echo(
+            f"| {' | '.join(c.replace('|', '/') for c in cells[:4])} | "
+            f"{', '.join(cells[4:]) or '-'} |"
+        )
 
 
 def _claims(service: Service) -> Iterator[tuple[str, str]]:

@@ -14,7 +14,8 @@ from typing import Any, TypeVar
 
 import yaml
 
-from .letters import Letter, Letters, Paragraph, PostalAddress
+from .grounds import Ground, citations
+from .letters import Ask, Letter, Letters, Paragraph, PostalAddress
 from .places import Places, load_places
 
 CONTENT_DIR = Path(__file__).parent
@@ -47,6 +48,8 @@ TEXT_KEYS = frozenset(
         "subject",
         "enclose",
         "due",
+        "warning",
+        "refusal",
     }
 )
 
@@ -148,6 +151,12 @@ class Service:
     tonight: tuple[Note, ...] = ()
     regional: str = ""  # one of REGIONAL: the regional detail this card shows, if any
 
+    @property
+    def texts(self) -> tuple[str, ...]:
+        """The card's texts that state a fact, to check what they cite."""
+        notes = (n.text for n in (*self.notes, *self.tonight))
+        return (self.what, self.cost, self.expect, self.limits, *self.steps, *notes)
+
 
 @dataclass(frozen=True)
 class Group:
@@ -164,6 +173,23 @@ class Content:
     places: Places
     rank: tuple[str, ...] = ()  # service ids, in the order their steps come within a priority
     letters: Letters = field(default_factory=Letters)
+    grounds: tuple[Ground, ...] = ()  # the articles of law the texts may cite
+
+    def ground(self, article: str) -> Ground | None:
+        """The legal ground a text cites with these words, if it is in grounds.yaml."""
+        return next((g for g in self.grounds if g.article.lower() == article.lower()), None)
+
+    def cited_by(self, ground: Ground) -> list[str]:
+        """The letters and cards that cite a legal ground, for the yearly review."""
+        sources = [
+            *((f"brief {x.id}", x.texts) for x in self.letters.letters),
+            *((f"kaart {s.id}", s.texts) for s in self.services),
+        ]
+        return [
+            name
+            for name, texts in sources
+            if any(a.lower() == ground.article.lower() for t in texts for a, _ in citations(t))
+        ]
 
     @cached_property
     def place_question(self) -> Question | None:
@@ -235,6 +261,24 @@ def load(directory: Path = CONTENT_DIR) -> Content:
         places=places,
         rank=tuple(str(s) for s in _field(catalogue_path, catalogue, "rank") or ()),
         letters=_letters(directory / "letters.yaml"),
+        grounds=_grounds(directory / "grounds.yaml"),
+    )
+
+
+def _grounds(path: Path) -> tuple[Ground, ...]:
+    """The articles of law; a folder without grounds.yaml has none, so it may cite none."""
+    if not path.exists():
+        return ()
+    return _items(
+        path,
+        _read_yaml(path),
+        "grounds",
+        lambda raw: Ground(
+            article=str(raw["article"]),
+            says=str(raw["says"]),
+            sources=tuple(str(s) for s in raw.get("sources") or ()),
+            checked=_date(raw.get("checked")),
+        ),
     )
 
 
@@ -258,13 +302,24 @@ def _letter(raw: dict[str, Any]) -> Letter:
         subject=raw["subject"],
         fields=tuple(str(f) for f in raw["fields"]),
         paragraphs=tuple(
-            Paragraph(text=p["text"], when=str(p.get("if") or "")) for p in raw["paragraphs"]
+            Paragraph(text=p["text"], when=_fields(p.get("if")), unless=_fields(p.get("unless")))
+            for p in raw["paragraphs"]
         ),
         enclose=raw.get("enclose", ""),
+        warning=raw.get("warning", ""),
+        refusal=raw.get("refusal", ""),
+        ask={str(f): Ask(**a) for f, a in (raw.get("ask") or {}).items()},
         due=raw["due"],
         sources=tuple(str(s) for s in raw.get("sources") or ()),
         checked=_date(raw.get("checked")),
     )
+
+
+def _fields(raw: str | list[str] | None) -> tuple[str, ...]:
+    """One field or a list of them, as a content editor may write it after `if:`."""
+    if not raw:
+        return ()
+    return (str(raw),) if isinstance(raw, str) else tuple(str(f) for f in raw)
 
 
 def _postal_address(raw: dict[str, Any]) -> PostalAddress:

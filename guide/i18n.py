@@ -149,7 +149,9 @@ def _texts(node: yaml.Node, owner: str) -> Iterator[tuple[int, str, str, list[st
             owner,
         )
         for key, value in node.value:
-            if key.value in TEXT_KEYS:
+            # A letter's `ask` names fields, and one is called "name": a mapping under it holds
+            # texts of its own, not a text.
+            if key.value in TEXT_KEYS and not isinstance(value, yaml.MappingNode):
                 yield from _scalars(value, owner)
             else:
                 yield from _texts(value, owner)

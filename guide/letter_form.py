@@ -4,69 +4,19 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from typing import Any, NamedTuple
+from collections.abc import Mapping, Sequence
+from typing import Any
 
 from flask_babel import gettext, lazy_gettext
 from flask_wtf import FlaskForm
-from wtforms import Field, StringField, TextAreaField
+from wtforms import BooleanField, Field, StringField, TextAreaField
 from wtforms.validators import StopValidation
 
 from .i18n import shown
+from .letter_fields import SPECS, wording
 from .letters import DATES, Letter
 from .session import visit
 
-
-def N_(text: str) -> str:
-    """Mark a text for the catalogue; it is translated where it is shown."""
-    return text
-
-
-class Spec(NamedTuple):
-    label: str
-    hint: str
-    longest: int
-    lines: bool  # a text area, for text of several lines
-    # What the browser may fill in (WCAG 1.3.5): the visitor's own name, address and birth
-    # date; "off" for what is about others or the report. In intake mode all are "off": what
-    # is typed is a client's, and the browser must not offer it to the next family.
-    autocomplete: str = "off"
-
-
-SPECS = {
-    "name": Spec(N_("Uw naam"), "", 100, False, "name"),
-    "address": Spec(
-        N_("Uw adres"),
-        N_(
-            "Straat en huisnummer, postcode en woonplaats. "
-            "Leeg laten mag: dan schrijft u het zelf op de brief."
-        ),
-        200,
-        True,
-        "street-address",
-    ),
-    "birth_date": Spec(N_("Uw geboortedatum"), N_("Bijvoorbeeld 31-12-1985."), 20, False, "bday"),
-    "children": Spec(
-        N_("Namen en geboortedata van uw kinderen"),
-        N_(
-            "Alleen als u gezag heeft: het recht om beslissingen over uw kind te nemen. "
-            "Is uw kind 16 jaar of ouder? Dan vraagt uw kind het zelf."
-        ),
-        200,
-        False,
-    ),
-    "report_date": Spec(
-        N_("Datum van de melding, als u die weet"),
-        N_("Bijvoorbeeld 31-12-2025."),
-        20,
-        False,
-    ),
-    "own_words": Spec(
-        N_("Wat wilt u er zelf bij schrijven?"),
-        N_("Mag leeg blijven. Hooguit 500 tekens. Dit komt in de brief zoals u het typt."),
-        500,
-        True,
-    ),
-}
 MESSAGES = {
     "name": lazy_gettext("Vul uw naam in."),
     "too_long": lazy_gettext("“%(label)s” is te lang. Gebruik hooguit %(max)s tekens."),
@@ -77,6 +27,17 @@ MESSAGES = {
     "character": lazy_gettext(
         "In “%(label)s” staat een teken dat we niet kunnen gebruiken. Typ het opnieuw."
     ),
+    "birth_dates": lazy_gettext(
+        "Schrijf in “%(label)s” achter elke naam de geboortedatum. Bijvoorbeeld: Daan (3-5-2018)."
+    ),
+    "too_old": lazy_gettext(
+        "Een kind van %(age)s jaar of ouder vraagt dit zelf. "
+        "Noem in “%(label)s” alleen kinderen jonger dan %(age)s jaar."
+    ),
+    "needs_gezag": lazy_gettext(
+        "Alleen een ouder met gezag vraagt dit voor een kind. Heeft u gezag? Kruis dat dan aan. "
+        "Anders laat u “%(label)s” leeg."
+    ),
 }
 # Control characters, and the marks that reverse or embed text direction: they could make the
 # letter read differently from what the visitor sees in the form.
@@ -84,31 +45,54 @@ REFUSED = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u202a-\u202e\u2066-\
 ONE_LINE = re.compile(r"[\r\n\t]")
 EARLIEST_YEAR = 1900  # "1-1-85" reads as the year 85: ask again rather than guess
 DATE_FORMS = ("%Y-%m-%d", "%d-%m-%Y", "%d/%m/%Y", "%d.%m.%Y")  # a date field, or typed
+# A birth date written after a child's name: "Daan (3-5-2018)".
+DATE_IN_TEXT = re.compile(r"\b(?:\d{1,2}[-/.]\d{1,2}[-/.]\d{4}|\d{4}-\d{2}-\d{2})\b")
 
 
 class Typed:
     """Check one typed value: its length, its characters and, for a date, the date."""
 
-    def __init__(self, field_id: str) -> None:
+    def __init__(self, letter: Letter, field_id: str) -> None:
         self.field_id = field_id
         self.spec = SPECS[field_id]
+        self.ask = wording(letter, field_id)
 
     def __call__(self, form: FlaskForm, field: Field) -> None:
         value = (field.data or "").strip()
         if not value:
             if self.field_id == "name":
                 raise StopValidation(MESSAGES["name"])
+            if self.ask.error:
+                raise StopValidation(gettext(self.ask.error))
             field.data = None if self.field_id in DATES else ""
             return
-        label = gettext(self.spec.label)
+        label = gettext(self.ask.label)
         if REFUSED.search(value) or (not self.spec.lines and ONE_LINE.search(value)):
             field.data = REFUSED.sub("", value)  # shown again without what cannot be shown
             raise StopValidation(shown(MESSAGES["character"] % {"label": label}))
-        if len(value) > self.spec.longest:
+        if len(value) > self.ask.longest:
             raise StopValidation(
-                shown(MESSAGES["too_long"] % {"label": label, "max": self.spec.longest})
+                shown(MESSAGES["too_long"] % {"label": label, "max": self.ask.longest})
             )
+        if self.ask.younger_than:
+            _for_a_young_child(form, value, label, self.ask.younger_than)
         field.data = _date(value, label) if self.field_id in DATES else value
+
+
+def _for_a_young_child(form: FlaskForm, value: str, label: str, younger_than: int) -> None:
+    """Only a parent with gezag asks for a child, and only for a child too young to ask."""
+    if not form.gezag.data:
+        raise StopValidation(shown(MESSAGES["needs_gezag"] % {"label": label}))
+    born = [_date(found, label) for found in DATE_IN_TEXT.findall(value)]
+    if not born:
+        raise StopValidation(shown(MESSAGES["birth_dates"] % {"label": label}))
+    today = dt.date.today()
+    if any(_age(day, today) >= younger_than for day in born):
+        raise StopValidation(shown(MESSAGES["too_old"] % {"label": label, "age": younger_than}))
+
+
+def _age(born: dt.date, today: dt.date) -> int:
+    return today.year - born.year - ((today.month, today.day) < (born.month, born.day))
 
 
 def _date(value: str, label: str) -> dt.date:
@@ -138,16 +122,22 @@ class LetterForm(FlaskForm):
         return self[field_id].id
 
 
-def letter_form(letter: Letter) -> LetterForm:
+def letter_form(letter: Letter, answers: Mapping[str, Sequence[str]]) -> LetterForm:
     """A form for the fields this letter asks, filled from the request's form data.
 
-    The fields' names carry the mark of this visit (their ids stay as they are): a page shown
-    again after a wipe has other names, so the browser has nothing to put back into it.
+    A box starts ticked only where the visitor's own answers say so. The fields' names carry
+    the mark of this visit (their ids stay as they are): a page shown again after a wipe has
+    other names, so the browser has nothing to put back into it.
     """
-    fields = {
-        field_id: (TextAreaField if SPECS[field_id].lines else StringField)(
-            validators=[Typed(field_id)], id=field_id
-        )
-        for field_id in letter.asked
-    }
+    fields = {field_id: _field(letter, field_id, answers) for field_id in letter.asked}
     return type("LetterForm", (LetterForm,), {**fields, "letter": letter})(prefix=visit())
+
+
+def _field(letter: Letter, field_id: str, answers: Mapping[str, Sequence[str]]) -> Field:
+    spec = SPECS[field_id]
+    if spec.check:
+        question, answer = spec.ticked_by or ("", "")
+        return BooleanField(default=answer in answers.get(question, ()), id=field_id)
+    return (TextAreaField if spec.lines else StringField)(
+        validators=[Typed(letter, field_id)], id=field_id
+    )

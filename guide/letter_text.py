@@ -82,7 +82,7 @@ def compose(
     def block(text: str) -> Block:
         return Block(text % dutch, translate(text, foreign) if translate else "")
 
-    paragraphs = tuple(block(p.text) for p in letter.paragraphs if not p.when or typed.get(p.when))
+    paragraphs = tuple(block(p.text) for p in letter.paragraphs if p.holds(typed))
     address = [line.strip() for line in str(typed.get("address") or "").splitlines()]
     birth = [f"{FRAME['birth_date']} {dutch['birth_date']}"] if typed.get("birth_date") else []
     return Composed(

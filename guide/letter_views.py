@@ -16,7 +16,8 @@ from flask_babel import get_locale
 from werkzeug.wrappers import Response
 
 from .i18n import DEFAULT_LOCALE, shown, translations
-from .letter_form import SPECS, letter_form
+from .letter_fields import SPECS, shown_fields
+from .letter_form import letter_form
 from .letter_text import FRAME, compose
 from .letters import Letter
 from .views import content, journey, place_of, private_page
@@ -28,12 +29,14 @@ bp = Blueprint("letters", __name__)
 @private_page
 def letter(letter_id: str) -> Any:
     letter = content().letters.letter(letter_id) or abort(404)
-    form = letter_form(letter)
+    current = journey()
+    form = letter_form(letter, current.answers)
     wanted = request.form.get("format", "")
     if not form.validate_on_submit() or wanted == "wijzigen":
-        page = render_template("letter_form.html", letter=letter, form=form, specs=SPECS)
+        fields = shown_fields(letter)
+        page = render_template("letter_form.html", letter=letter, form=form, fields=fields)
         return page, 400 if form.errors else 200
-    place = place_of(journey())
+    place = place_of(current)
     composed = compose(
         letter,
         form.typed(),
@@ -46,7 +49,13 @@ def letter(letter_id: str) -> Any:
     if wanted == "txt":
         return _download(letter, composed.plain_text)
     return render_template(
-        "letter.html", letter=letter, form=form, composed=composed, place=place, frame=FRAME
+        "letter.html",
+        letter=letter,
+        form=form,
+        composed=composed,
+        place=place,
+        frame=FRAME,
+        specs=SPECS,
     )
 
 

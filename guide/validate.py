@@ -18,7 +18,8 @@ from .content import (
     Service,
 )
 from .engine import holds
-from .letters import FIELDS
+from .grounds import citations
+from .letters import CHOICES, FIELDS
 from .paths import answer_sets
 from .places import UNVERIFIED
 
@@ -41,6 +42,7 @@ def validate(content: Content) -> list[str]:
         *_duplicates("letter", (letter.id for letter in content.letters.letters)),
         *_letters(content),
         *_postal_addresses(content),
+        *_grounds(content),
     ]
     if not problems:  # the deeper checks assume a flow whose parts fit together
         problems += _graph(content)
@@ -55,6 +57,7 @@ def stale(content: Content, today: dt.date) -> list[str]:
         *((f"service '{s.id}'", s.checked) for s in content.services),
         *((f"letter '{x.id}'", x.checked) for x in content.letters.letters),
         *((f"address of '{a.region}'", a.checked) for a in content.letters.addresses),
+        *((f"legal ground '{g.article}'", g.checked) for g in content.grounds),
     ]
     return [
         f"{where}: checked on {date}, more than a year ago"
@@ -121,6 +124,7 @@ def _services(content: Content) -> Iterator[str]:
             yield from _condition(content, where, rule.when)
         for note in (*s.notes, *s.tonight):
             yield from _condition(content, where, note.when)
+        yield from _cited(content, where, s.texts)
 
 
 def _rank(content: Content) -> Iterator[str]:
@@ -155,16 +159,44 @@ def _letters(content: Content) -> Iterator[str]:
             if field not in FIELDS:
                 yield f"{where}: unknown field '{field}' (choose from {', '.join(FIELDS)})"
         asked = set(letter.asked)
+        for field, ask in letter.ask.items():
+            if field not in asked:
+                yield f"{where}: 'ask' names '{field}', which the letter does not ask"
+            if ask.younger_than and (field != "children" or "gezag" not in asked):
+                yield f"{where}: 'younger_than' is for children, in a letter that asks gezag"
         for number, paragraph in enumerate(letter.paragraphs, start=1):
             here = f"{where}: paragraph {number}"
-            if paragraph.when and paragraph.when not in asked:
-                yield f"{here}: 'if' names '{paragraph.when}', which the letter does not ask"
+            for key, fields in (("if", paragraph.when), ("unless", paragraph.unless)):
+                for field in fields:
+                    if field not in asked:
+                        yield f"{here}: '{key}' names '{field}', which the letter does not ask"
+            required = {f for f, a in letter.ask.items() if a.error}
             for name in paragraph.placeholders:
-                if name not in asked:
+                if name not in asked or name in CHOICES:
                     yield f"{here}: uses %({name})s, which the letter does not ask"
-                elif name != "name" and name != paragraph.when:
+                elif name not in {"name", *paragraph.when, *required}:
                     yield f"{here}: uses %({name})s, which may be empty: add 'if: {name}'"
         yield from _sourced(where, letter.sources, letter.checked)
+        yield from _cited(content, where, letter.texts)
+
+
+def _cited(content: Content, where: str, texts: Iterable[str]) -> Iterator[str]:
+    """Every article a text cites is a legal ground with a source, named with its law."""
+    for text in texts:
+        for article, with_law in citations(text):
+            ground = content.ground(article)
+            if not with_law:
+                yield f"{where}: cites '{article}' without its law ('van de AVG', ...)"
+            elif ground is None:
+                yield f"{where}: cites '{article}', which is not in grounds.yaml"
+            elif not ground.sources:
+                yield f"{where}: cites '{article}', whose legal ground has no source"
+
+
+def _grounds(content: Content) -> Iterator[str]:
+    yield from _duplicates("legal ground", (g.article for g in content.grounds))
+    for ground in content.grounds:
+        yield from _sourced(f"legal ground '{ground.article}'", ground.sources, ground.checked)
 
 
 def _postal_addresses(content: Content) -> Iterator[str]:

@@ -41,14 +41,15 @@ def test_guide_check_prints_a_one_line_summary_of_the_content(app: Flask, conten
 def test_guide_check_warns_about_facts_checked_more_than_a_year_ago(
     app: Flask, content: Content, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    latest = max(s.checked for s in content.services)
+    letters = content.letters
+    due = [*content.services, *letters.letters, *letters.addresses, *content.grounds]
+    latest = max(item.checked for item in due)
     a_year_on = latest + dt.timedelta(days=366)
     monkeypatch.setattr(cli.dt, "date", type("Today", (dt.date,), {"today": lambda: a_year_on}))
     result = app.test_cli_runner().invoke(args=["guide", "check"])
     assert result.exit_code == 0, result.output  # a warning, not a problem: the app still runs
     warnings = [line for line in result.output.splitlines() if line.startswith("Warning: ")]
-    letters = content.letters
-    assert len(warnings) == len(content.services) + len(letters.letters) + len(letters.addresses)
+    assert len(warnings) == len(due)
     assert all(line.endswith("more than a year ago") for line in warnings)
 
 
@@ -68,6 +69,27 @@ def test_guide_facts_lists_every_claim_of_every_service_with_its_sources(
     markdown = app.test_cli_runner().invoke(args=["guide", "facts"]).output
     flagged = re.findall(r"^## .* \(`(\w+)`\) ⚠ verify$", markdown, re.MULTILINE)
     assert flagged == [s.id for s in content.services if s.verify]
+
+
+def test_guide_facts_lists_every_legal_ground_with_its_article_source_and_who_cites_it(
+    app: Flask, content: Content
+) -> None:
+    assert content.grounds  # the real content cites the law
+    result = app.test_cli_runner().invoke(args=["guide", "facts", "--format", "csv"])
+    rows = [r for r in csv.reader(io.StringIO(result.output)) if r[0] == "legal ground"]
+    assert [r[1] for r in rows] == [g.article for g in content.grounds]
+    for row, ground in zip(rows, content.grounds, strict=True):
+        assert row[2] == ground.says and row[3] == "; ".join(ground.sources)
+        assert row[4] == str(ground.checked)
+    markdown = app.test_cli_runner().invoke(args=["guide", "facts"]).output
+    section = markdown.split("## Wetsartikelen", 1)[1]
+    line = next(x for x in section.splitlines() if x.startswith("| artikel 5.3.5 van de Wmo"))
+    assert "https://wetten.overheid.nl/BWBR0035362/2026-01-01" in line
+    assert "brief vernietiging" in line and "2026-12-03" in line
+    jeugdstem = next(x for x in section.splitlines() if x.startswith("| artikel 4.2.6 van de Wmo"))
+    assert jeugdstem.endswith("| kaart jeugdstem |")
+    retention = next(x for x in section.splitlines() if x.startswith("| artikel 5.3.4 van de Wmo"))
+    assert retention.endswith("| kaart vt_dossier |")
 
 
 def test_guide_check_with_paths_also_prints_shortest_median_and_longest(app: Flask) -> None:

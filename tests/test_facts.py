@@ -18,6 +18,11 @@ from tests.journeys import (
 )
 
 HARDLY_COPING = {**BUSY_AND_ALONE, "zwaarte": "kan_niet_aan"}
+# Where VT refuses, the term that costs a family its chance if it is missed (Awb 6:7).
+SIX_WEEKS = (
+    "Weigert Veilig Thuis? Dan heeft u meestal maar zes weken om bezwaar te maken of de rechter "
+    "te vragen. In het besluit staat hoe. Vraag meteen juridisch advies."
+)
 
 
 def asking_about_the_file(who: str) -> dict[str, str]:
@@ -48,10 +53,38 @@ CARD_FACTS = {
         [
             "Dan mag u ook inzage vragen in het deel over uw kind:",
             "Dat mag elke ouder.",  # what is written about the parent themselves
-            "om drie redenen weigeren",
-            "goede zorg zou eronder lijden, of een andere wet verbiedt het",
+            # Wmo 2015 art. 5.3.5 lid 2: the law's two grounds, not a third of a region's site.
+            "Vernietiging mag Veilig Thuis maar om twee redenen weigeren:",
+            "als het bewaren van groot belang is voor iemand anders, of als een wet vernietiging "
+            "verbiedt.",
+            "binnen drie maanden",
+            "Vraag daarom eerst een kopie",
+            # Wmo 2015 art. 5.3.4 lid 2.
+            "Veilig Thuis bewaart een dossier 20 jaar na de laatste wijziging.",
+            SIX_WEEKS,
         ],
-        ["0800-2000"],  # the line for reports, not for files
+        ["0800-2000", "goede zorg", "drie redenen", "Vraag hoe lang"],
+    ),
+    "refuted parent asks about the file": (
+        asking_about_the_file("ouder_gezag"),
+        "vt_dossier",
+        [
+            "In 2017 schreef de staatssecretaris van VWS dat Veilig Thuis dan zelf het initiatief "
+            "tot vernietiging zou moeten nemen.",
+        ],
+        ["Sinds 2017", "wil de overheid"],
+    ),
+    "young person asks about the file": (
+        asking_about_the_file("jongere_12_15"),
+        "vt_dossier",
+        ["Vanaf 12 jaar vraagt u zelf om vernietiging van uw gegevens."],
+        [],
+    ),
+    "complaint at the ombudsman": (
+        COMPLAINT_NOT_YET_RAISED,
+        "nationale_ombudsman",
+        ["alleen zaken waarin geen bezwaar of beroep mogelijk is", SIX_WEEKS],
+        [],
     ),
     "reporter unknown": (
         {**MALICIOUS_REPORTER, "melder_bekend": "nee"},
@@ -65,17 +98,21 @@ CARD_FACTS = {
     "reporter with bad intent, at Slachtofferhulp": (
         MALICIOUS_REPORTER,
         "slachtofferhulp",
-        ["Gratis.", "U mag zich zelf aanmelden."],
+        [
+            "De hulp is gratis. Bellen naar 0900-0101 kost het lokale tarief.",
+            "U mag zich zelf aanmelden.",
+        ],
         ["alleen als er echt", "niet helpen"],
     ),
     "reporter with bad intent, at the Juridisch Loket": (
         MALICIOUS_REPORTER,
         "juridisch_loket",
         [
-            "Bellen kost € 0,25 per minuut, en niet meer dan € 12,50 per gesprek.",
-            "gratis als u een laag inkomen en weinig spaargeld heeft",
+            "In een vestiging helpen de juristen u gratis. U kunt zonder afspraak binnenlopen.",
+            "Bellen naar 0900-8020 kost een starttarief van 4,5 cent. Daarna € 0,25 per minuut, "
+            "en niet meer dan € 12,50 per gesprek. Daarbij komen uw eigen belkosten.",
         ],
-        [],
+        ["Persoonlijk advies is gratis"],
     ),
     "complaint not yet raised": (
         COMPLAINT_NOT_YET_RAISED,
@@ -83,8 +120,33 @@ CARD_FACTS = {
         [
             "Vraag naar de klachtenfunctionaris.",
             "Of naar de ombudsman van uw gemeente, als uw gemeente die heeft.",
+            # Wmo 2015 art. 4.2.7 lid 2 a, c and f.
+            "Dat is een onafhankelijke commissie van ten minste drie mensen. De voorzitter werkt "
+            "niet voor Veilig Thuis.",
+            "Elke klachtenregeling noemt een eigen termijn. Vraag welke termijn geldt.",
+            "U mag zich laten bijstaan",
         ],
-        ["0800-2000"],
+        ["0800-2000", "Die werkt niet voor Veilig Thuis", "6 weken"],
+    ),
+    "complaint, at Jeugdstem": (
+        COMPLAINT_NOT_YET_RAISED,
+        "jeugdstem",
+        [
+            "Had u te maken met een melding bij Veilig Thuis? Dan heeft u recht op een "
+            "vertrouwenspersoon. Veilig Thuis moet u daar op tijd over vertellen.",
+            "artikel 3a.1.2 van de Wmo 2015",
+            "artikel 4.2.6 van de Wmo 2015",
+        ],
+        [],
+    ),
+    "help for the children, at the huisarts": (
+        {**REFUTED_PARENT, "behoefte": "kinderen"},
+        "huisarts",
+        [
+            "Hulp voor kinderen komt via de gemeente, bijvoorbeeld na een verwijzing van de "
+            "huisarts. Ook het wijkteam kan een eerste stap zijn.",
+        ],
+        ["regelt de gemeente, na een verwijzing"],
     ),
     "ending their life, 112": (ENDING_THEIR_LIFE, "alarm_112", ["Bellen naar 112 is gratis."], []),
     "ending their life, 113": (
@@ -114,6 +176,10 @@ def test_each_card_says_what_is_true_in_the_situation_it_is_for(
         ("psycholoog", "verwijzing van de huisarts of de bedrijfsarts"),
         ("kinderombudsman", "Maandag tot en met vrijdag van 12 tot 17 uur"),
         ("kinderombudsman", "Wat er gebeurde, moet minder dan 1 jaar geleden zijn."),
+        ("kinderombudsman", "Bellen naar 0800-876 54 32 is gratis."),
+        ("autoriteit_persoonsgegevens", "Bellen naar 088-1805 250 is gratis."),
+        ("psycholoog", "via de gemeente, bijvoorbeeld na een verwijzing van de huisarts"),
+        ("vt_dossier", SIX_WEEKS),
     ],
 )
 def test_every_card_shows_the_corrected_fact(

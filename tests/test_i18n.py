@@ -38,6 +38,9 @@ def test_every_content_text_is_in_the_catalogue_template(content: Content) -> No
     ]
     texts += [n.text for s in content.services for n in s.notes]
     texts += [c.label for s in content.services for c in s.contact if c.label]
+    # A letter's own words for a field, also for the field called "name" (a text key elsewhere).
+    texts += [text for letter in content.letters.letters for text in letter.texts]
+    assert content.letters.letter("klacht").ask["name"].hint in texts
     assert set(texts) - msgids == set()
 
 

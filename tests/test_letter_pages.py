@@ -26,11 +26,15 @@ TYPED = {
     "name": "Jolanda Zwanenburg-Qvist",
     "address": "Kwikstaartlaan 17\n5021 XQ Tilburg",
     "birth_date": "14-03-1986",
-    "children": "Mirthe Qvist (3-5-2014)",
+    "children": "Mirthe Qvist (3-5-2018)",
+    "gezag": "y",
     "report_date": "2025-10-02",
     "own_words": "Het onderzoek duurde lang en niemand belde mij terug.",
 }
 IN_TILBURG = {"stand": "weerlegd", "wie": "ouder_gezag", "woonplaats": "GM0855"}
+
+
+SIX_WEEKS = "Dan heeft u meestal maar zes weken om bezwaar te maken of de rechter te vragen."
 
 
 def asked(content: Content, letter_id: str) -> dict[str, str]:
@@ -74,9 +78,8 @@ def test_a_form_asks_only_what_its_letter_needs(client: FlaskClient) -> None:
     assert "gezag" in text_of(access.find(id="children-hint"))
     assert access.find(id="children")["aria-describedby"] == "children-hint"
     # The visitor's own details may come from the browser (WCAG 1.3.5); nothing about others.
-    filled = {
-        f["id"]: f["autocomplete"] for f in access.select("form input[type=text], form textarea")
-    }
+    typed_in = access.select("form input[type=text], form textarea")
+    filled = {f["id"]: f["autocomplete"] for f in typed_in}
     assert filled == {
         "name": "name",
         "address": "street-address",
@@ -118,6 +121,17 @@ def test_bad_input_shows_the_form_again_with_a_friendly_error_at_the_field(
     assert not page.find("article", class_="letter")
 
 
+@pytest.mark.parametrize(("letter_id", "longest"), [("correctie", 800), ("vernietiging", 300)])
+def test_a_letter_gives_the_visitors_own_words_the_room_it_can_print(
+    client: FlaskClient, letter_id: str, longest: int
+) -> None:
+    fits = {"name": "Jolanda Qvist", "own_words": "x" * longest}
+    assert "x" * longest in text_of(the_letter(make_letter(client, letter_id, fits)))
+    page = make_letter(client, letter_id, {**fits, "own_words": "x" * (longest + 1)})
+    error = text_of(check_page(page, status=400).find(id="own_words-error"))
+    assert f"Gebruik hooguit {longest} tekens." in error
+
+
 def test_a_typed_date_may_be_written_in_several_ways(client: FlaskClient) -> None:
     for written in ["14-03-1986", "14/3/1986", "14.03.1986", "1986-03-14"]:
         letter = the_letter(make_letter(client, "inzage", {**TYPED, "birth_date": written}))
@@ -151,7 +165,8 @@ def test_a_verified_postal_address_is_used_for_the_letter_it_was_published_for_o
     client: FlaskClient,
 ) -> None:
     answer_all(client, {**IN_TILBURG, "woonplaats": "GM0361"})
-    complaint = addressee(the_letter(make_letter(client, "klacht", {"name": "Jolanda Qvist"})))
+    typed = {"name": "Jolanda Qvist", "own_words": TYPED["own_words"]}
+    complaint = addressee(the_letter(make_letter(client, "klacht", typed)))
     assert complaint == (
         "Veilig Thuis Noord-Holland Noord (NHN)\nT.a.v. de klachtenfunctionaris\n"
         "Postbus 224\n1800 AE Alkmaar"
@@ -223,13 +238,16 @@ def test_on_a_page_in_another_language_the_letter_stays_dutch_with_a_translation
     page = check_page(make_letter(client, "inzage", TYPED))
     letter = page.find("article", class_="letter")
     assert letter["lang"] == "nl" and letter["dir"] == "ltr"
-    assert "Dit vraag ik op grond van artikel 15 van de AVG." in text_of(letter)
+    assert "artikel 15 van de AVG. En op grond van artikel 5.3.2 van de Wmo 2015." in text_of(
+        letter
+    )
     beside = letter.select(".letter__pair .letter__translation")
     paragraphs = letter.select(".letter__pair > p:not(.letter__translation)")
-    assert len(beside) == len(paragraphs) == 5  # the subject and four paragraphs
+    assert len(beside) == len(paragraphs) == 6  # the subject and five paragraphs
     assert all(t["lang"] == code for t in beside)
     assert all(t["dir"] == ("rtl" if code == "ar" else "ltr") for t in beside)
-    assert "15" in beside[1].get_text() and "artikel" not in beside[1].get_text()
+    assert "15" in beside[1].get_text() and "5.3.2" in beside[1].get_text()
+    assert "artikel" not in beside[1].get_text()
     filled_in = re.sub("[\u2066\u2068\u2069]", "", beside[3].get_text())
     assert TYPED["children"] in filled_in  # with the same values
     letter.decompose()  # outside the letter and its text to copy, nothing is left in Dutch
@@ -253,7 +271,8 @@ def cookie_payload(app: Flask, client: FlaskClient) -> str:
 
 
 def typed_values_in(text: str) -> list[str]:
-    values = [*TYPED.values(), "Kwikstaartlaan", "Zwanenburg", "Mirthe", "1986", "2025-10-02"]
+    typed = [v for field, v in TYPED.items() if field != "gezag"]  # a ticked box says only "y"
+    values = [*typed, "Kwikstaartlaan", "Zwanenburg", "Mirthe", "1986", "2025-10-02"]
     return [v for v in values if v in text]
 
 
@@ -291,7 +310,12 @@ def test_two_visitors_writing_letters_at_once_never_see_each_others_values(app: 
     forms = [check_page(c.get("/brief/klacht")) for c in (first, second)]
     names = ["Annemiek Oudeboom", "Bartholomeus Kraai"]
     pages = [
-        check_page(client.post("/brief/klacht", data=letter_data(form, {"name": name})))
+        check_page(
+            client.post(
+                "/brief/klacht",
+                data=letter_data(form, {"name": name, "own_words": "Geen antwoord."}),
+            )
+        )
         for client, form, name in zip((first, second), forms, names, strict=True)
     ]
     for page, mine, theirs in zip(pages, names, reversed(names), strict=False):
@@ -343,3 +367,198 @@ def test_in_intake_mode_the_browser_offers_no_clients_details(client: FlaskClien
     leave_by(client, "nieuw")  # intake mode on
     form = check_page(client.get("/brief/inzage")).find("main").find("form")
     assert {f["autocomplete"] for f in form.select("input[type=text], textarea")} == {"off"}
+
+
+def paragraphs_of(response) -> list[str]:
+    return [text_of(p) for p in the_letter(response).select(".letter__pair > p")]
+
+
+def test_a_parent_without_gezag_who_names_a_child_asks_for_important_information_only(
+    client: FlaskClient,
+) -> None:
+    answer_all(client, {**IN_TILBURG, "wie": "ouder_zonder_gezag"})
+    form = check_page(client.get("/brief/inzage"))
+    assert not form.find(id="gezag").has_attr("checked")  # gezag is never assumed
+    typed = {"name": "Jolanda Qvist", "children": "Mirthe Qvist (3-5-2018)"}
+    text = text_of(the_letter(make_letter(client, "inzage", typed)))
+    assert "Ik heb gezag" not in text
+    assert "Ik vraag ook om belangrijke informatie over mijn kinderen." in text
+    assert "Mirthe Qvist (3-5-2018)" in text
+
+
+def test_without_any_answers_a_named_child_does_not_make_the_parent_one_with_gezag(
+    client: FlaskClient,
+) -> None:
+    typed = {"name": "Jolanda Qvist", "children": "Mirthe Qvist (3-5-2018)"}
+    assert "Ik heb gezag" not in text_of(the_letter(make_letter(client, "inzage", typed)))
+
+
+def test_a_parent_who_said_they_have_gezag_finds_the_box_ticked_and_may_untick_it(
+    client: FlaskClient,
+) -> None:
+    answer_all(client, IN_TILBURG)  # wie: ouder_gezag
+    assert check_page(client.get("/brief/inzage")).find(id="gezag").has_attr("checked")
+    typed = {"name": "Jolanda Qvist", "children": "Mirthe Qvist (3-5-2018)"}
+    with_gezag = text_of(the_letter(make_letter(client, "inzage", {**typed, "gezag": "y"})))
+    assert "Ik heb gezag over mijn kinderen." in with_gezag
+    unticked = text_of(the_letter(make_letter(client, "inzage", typed)))
+    assert "Ik heb gezag" not in unticked and "belangrijke informatie" in unticked
+
+
+def test_an_unticked_box_is_not_sent_back_with_the_letter_and_a_ticked_one_is(
+    client: FlaskClient,
+) -> None:
+    page = check_page(make_letter(client, "inzage", {"name": "Jolanda Qvist"}))
+    assert not page.select('form input[type="hidden"][name$="-gezag"]')
+    page = check_page(make_letter(client, "inzage", {"name": "Jolanda Qvist", "gezag": "y"}))
+    assert page.select_one('form input[type="hidden"][name$="-gezag"]')["value"] == "y"
+
+
+@pytest.mark.parametrize(
+    ("children", "message"),
+    [
+        ("Daan Qvist (3-5-2012)", "Een kind van 12 jaar of ouder vraagt dit zelf."),
+        ("Daan Qvist (3-5-2018), Sem Qvist (1-1-2014)", "Een kind van 12 jaar of ouder"),
+        ("Daan Qvist", "achter elke naam de geboortedatum"),
+    ],
+)
+def test_a_parent_asks_destruction_only_for_a_child_under_twelve_with_a_birth_date(
+    client: FlaskClient, children: str, message: str
+) -> None:
+    typed = {"name": "Jolanda Qvist", "children": children, "gezag": "y"}
+    page = check_page(make_letter(client, "vernietiging", typed), status=400)
+    assert message in text_of(page.find(id="children-error"))
+    assert not page.find("article", class_="letter")
+
+
+def test_without_gezag_a_parent_cannot_ask_destruction_for_a_child(client: FlaskClient) -> None:
+    typed = {"name": "Jolanda Qvist", "children": "Daan Qvist (3-5-2018)"}
+    page = check_page(make_letter(client, "vernietiging", typed), status=400)
+    assert "Alleen een ouder met gezag vraagt dit voor een kind." in text_of(page)
+
+
+def test_a_young_person_of_twelve_or_more_reads_that_they_ask_destruction_themselves(
+    client: FlaskClient,
+) -> None:
+    answer_all(client, {**IN_TILBURG, "wie": "jongere_12_15"})
+    form = check_page(client.get("/brief/vernietiging"))
+    assert "Bent u 12 jaar of ouder? Dan vraagt u dat zelf" in text_of(form.find("main"))
+    assert "onder de 12 jaar" in form.find("label", attrs={"for": "children"}).get_text()
+    own = paragraphs_of(make_letter(client, "vernietiging", {"name": "Sem Qvist"}))
+    assert any("alle gegevens over mij te vernietigen" in p for p in own)
+    assert not any("gezag" in p for p in own)
+
+
+def test_the_destruction_letter_rests_on_the_wmo_and_asks_for_confirmation_and_recipients(
+    client: FlaskClient,
+) -> None:
+    answer_all(client, IN_TILBURG)  # stand: weerlegd, wie: ouder_gezag
+    typed = {"name": "Jolanda Qvist", "children": "Daan Qvist (3-5-2018)", "gezag": "y"}
+    typed["refuted"] = "y"
+    text = text_of(the_letter(make_letter(client, "vernietiging", typed)))
+    assert (
+        "op grond van artikel 5.3.5 van de Wmo 2015. En op grond van artikel 17 van de AVG" in text
+    )
+    assert "binnen drie maanden" in text
+    assert "Ik heb gezag over mijn kinderen. Zij zijn jonger dan 12 jaar." in text
+    assert "schriftelijk bevestigen" in text and "artikel 19 van de AVG" in text
+    assert "wiens belang het bewaren nodig maakt" in text and "welke wet" in text
+    assert "In 2017 schreef de staatssecretaris van VWS dat Veilig Thuis" in text
+    assert "Sinds" not in text and "beleid" not in text
+    assert "Een vernietigd dossier is weg" not in text  # the warning is for the page
+
+
+def test_the_destruction_page_warns_that_a_destroyed_file_is_gone_and_to_ask_a_copy_first(
+    client: FlaskClient,
+) -> None:
+    form = text_of(check_page(client.get("/brief/vernietiging")).find("main"))
+    page = check_page(make_letter(client, "vernietiging", {"name": "Jolanda Qvist"}))
+    page.find("article", class_="letter").decompose()
+    page.find("textarea", id="brief-tekst").decompose()
+    for text in (form, text_of(page.find("main"))):
+        assert "Een vernietigd dossier is weg." in text
+        assert "Vraag daarom eerst om een kopie van uw dossier." in text
+
+
+@pytest.mark.parametrize("letter_id", ["inzage", "vernietiging"])
+def test_the_letter_pages_about_a_refusal_name_the_six_weeks(
+    client: FlaskClient, letter_id: str
+) -> None:
+    assert SIX_WEEKS in text_of(check_page(client.get(f"/brief/{letter_id}")))
+    page = check_page(make_letter(client, letter_id, {"name": "Jolanda Qvist"}))
+    assert SIX_WEEKS in text_of(page) and SIX_WEEKS not in text_of(the_letter_of(page))
+
+
+def the_letter_of(page: BeautifulSoup) -> BeautifulSoup:
+    return page.find("article", class_="letter")
+
+
+def test_the_access_letter_asks_the_copies_purposes_recipients_retention_and_source(
+    client: FlaskClient,
+) -> None:
+    text = text_of(the_letter(make_letter(client, "inzage", {"name": "Jolanda Qvist"})))
+    assert "een kopie van de stukken zelf" in text
+    assert "artikel 15 van de AVG. En op grond van artikel 5.3.2 van de Wmo 2015." in text
+    for asked_for in ["waarvoor u mijn gegevens gebruikt", "aan wie u ze gaf", "hoe lang"]:
+        assert asked_for in text
+    assert "van wie u ze kreeg, voor zover u dat mag zeggen?" in text
+    assert "binnen die maand weten, met de reden (artikel 12 lid 3 van de AVG)" in text
+    assert "Weigert u iets? Schrijf dan waarom, en hoe ik bezwaar kan maken." in text
+
+
+@pytest.mark.parametrize(
+    ("letter_id", "message"),
+    [
+        ("correctie", "Schrijf wat er volgens u niet klopt in uw dossier."),
+        ("klacht", "Schrijf wat er gebeurde: wanneer, en wie het deed."),
+    ],
+)
+def test_the_correction_and_the_complaint_need_the_visitors_own_words(
+    client: FlaskClient, letter_id: str, message: str
+) -> None:
+    page = check_page(make_letter(client, letter_id, {"name": "Jolanda Qvist"}), status=400)
+    link = page.find(class_="error-summary").find("a")
+    assert link["href"] == "#own_words" and message in link.get_text()
+
+
+def test_the_correction_starts_from_the_file_read_and_asks_to_tell_the_recipients(
+    client: FlaskClient,
+) -> None:
+    form = check_page(client.get("/brief/correctie"))
+    assert "Vraag dan eerst om inzage:" in text_of(form.find("main"))
+    assert "bijlage" in text_of(form.find(id="own_words-hint"))
+    wrong = "Er staat dat ik niet meewerkte. " * 20  # room for more than a usual field
+    text = text_of(
+        the_letter(make_letter(client, "correctie", {"name": "J. Q.", "own_words": wrong}))
+    )
+    assert text.index("Ik heb mijn dossier bij Veilig Thuis gelezen.") < text.index(wrong.strip())
+    assert "artikel 16 van de AVG. En op grond van artikel 5.3.2 lid 5 van de Wmo 2015." in text
+    assert "laat mij weten wie dat zijn (artikel 19 van de AVG)" in text
+    assert "een kopie van het verbeterde dossier" in text
+
+
+def test_the_complaint_asks_which_term_applies_and_adds_only_the_lines_ticked(
+    client: FlaskClient,
+) -> None:
+    form = check_page(client.get("/brief/klacht"))
+    assert "machtiging" in text_of(form.find(id="name-hint"))
+    typed = {"name": "Jolanda Qvist", "own_words": "Op 12 mei belde niemand terug."}
+    plain = paragraphs_of(make_letter(client, "klacht", typed))
+    assert any("welke termijn uw klachtenregeling noemt" in p for p in plain)
+    assert not any("klachtencommissie." in p or "bijstaan" in p or "kopie" in p for p in plain)
+    every = {**typed, "committee": "y", "rules_copy": "y", "assisted_by": "Anna de Vries"}
+    text = " ".join(paragraphs_of(make_letter(client, "klacht", every)))
+    assert "Ik wil mijn klacht meteen voorleggen aan de klachtencommissie." in text
+    assert "Bij mijn klacht laat ik mij bijstaan door: Anna de Vries." in text
+    assert "een kopie van uw klachtenregeling sturen? Daar heb ik recht op (artikel 4.2.11" in text
+
+
+@pytest.mark.parametrize(("stand", "ticked"), [("weerlegd", True), ("anders_afgerond", False)])
+def test_a_refuted_concern_is_ticked_only_when_the_visitor_answered_so(
+    client: FlaskClient, stand: str, ticked: bool
+) -> None:
+    answer_all(client, {**IN_TILBURG, "stand": stand})
+    assert (
+        check_page(client.get("/brief/vernietiging")).find(id="refuted").has_attr("checked")
+        is ticked
+    )

@@ -1,0 +1,139 @@
+"""The fields a letter's form can ask: their usual words, and how one letter asks them."""
+
+from __future__ import annotations
+
+from typing import NamedTuple
+
+from .letters import Ask, Letter
+
+
+def N_(text: str) -> str:
+    """Mark a text for the catalogue; it is translated where it is shown."""
+    return text
+
+
+class Spec(NamedTuple):
+    label: str
+    hint: str
+    longest: int
+    lines: bool  # a text area, for text of several lines
+    # What the browser may fill in (WCAG 1.3.5): the visitor's own name, address and birth
+    # date; "off" for what is about others or the report. In intake mode all are "off": what
+    # is typed is a client's, and the browser must not offer it to the next family.
+    autocomplete: str = "off"
+    check: bool = False  # a box to tick
+    # A box is ticked at first only when this answer to this question says so: the visitor
+    # said it in the questions, and may still untick it.
+    ticked_by: tuple[str, str] | None = None
+
+
+SPECS = {
+    "name": Spec(N_("Uw naam"), "", 100, False, "name"),
+    "address": Spec(
+        N_("Uw adres"),
+        N_(
+            "Straat en huisnummer, postcode en woonplaats. "
+            "Leeg laten mag: dan schrijft u het zelf op de brief."
+        ),
+        200,
+        True,
+        "street-address",
+    ),
+    "birth_date": Spec(N_("Uw geboortedatum"), N_("Bijvoorbeeld 31-12-1985."), 20, False, "bday"),
+    "children": Spec(
+        N_("Namen en geboortedata van uw kinderen"),
+        N_(
+            "Met gezag (het recht om beslissingen over uw kind te nemen) vraagt u om de "
+            "gegevens over uw kind. Zonder gezag vraagt u om belangrijke informatie over uw kind. "
+            "Is uw kind 16 jaar of ouder? Dan vraagt uw kind het zelf."
+        ),
+        200,
+        False,
+    ),
+    "gezag": Spec(
+        N_("Ik heb gezag over deze kinderen"),
+        N_("Kruis dit alleen aan als u gezag heeft. Anders staat het niet in de brief."),
+        0,
+        False,
+        check=True,
+        ticked_by=("wie", "ouder_gezag"),
+    ),
+    "refuted": Spec(
+        N_("Veilig Thuis vond dat de zorgen niet klopten"),
+        N_("Veilig Thuis noemt dit “weerlegd”. Dan staat dat in de brief."),
+        0,
+        False,
+        check=True,
+        ticked_by=("stand", "weerlegd"),
+    ),
+    "committee": Spec(
+        N_("Ik wil meteen naar de klachtencommissie"),
+        N_("Dat mag. U slaat dan het gesprek met de klachtenfunctionaris over."),
+        0,
+        False,
+        check=True,
+    ),
+    "assisted_by": Spec(
+        N_("Wie helpt u bij uw klacht, als iemand dat doet?"),
+        N_("Bijvoorbeeld: mijn zus Anna de Vries, of iemand van Jeugdstem."),
+        100,
+        False,
+    ),
+    "rules_copy": Spec(
+        N_("Stuur mij de klachtenregeling"),
+        N_("Daarin staat hoe Veilig Thuis uw klacht behandelt. En hoe lang dat mag duren."),
+        0,
+        False,
+        check=True,
+    ),
+    "report_date": Spec(
+        N_("Datum van de melding, als u die weet"),
+        N_("Bijvoorbeeld 31-12-2025."),
+        20,
+        False,
+    ),
+    "own_words": Spec(
+        N_("Wat wilt u er zelf bij schrijven?"),
+        N_("Mag leeg blijven. Hooguit 500 tekens. Dit komt in de brief zoals u het typt."),
+        500,
+        True,
+    ),
+}
+
+
+class Shown(NamedTuple):
+    """A field as one letter's form shows it."""
+
+    field_id: str
+    label: str
+    hint: str
+    rows: int  # 0: one line
+    autocomplete: str
+    check: bool
+
+
+def shown_fields(letter: Letter) -> list[Shown]:
+    """The fields of a letter's form, in the words this letter asks them."""
+    return [
+        Shown(
+            field_id,
+            wording(letter, field_id).label,
+            wording(letter, field_id).hint,
+            4 if SPECS[field_id].lines else 0,
+            SPECS[field_id].autocomplete,
+            SPECS[field_id].check,
+        )
+        for field_id in letter.asked
+    ]
+
+
+def wording(letter: Letter, field_id: str) -> Ask:
+    """How this letter asks the field: its own words where it has them, else the usual."""
+    spec, own = SPECS[field_id], letter.ask.get(field_id, Ask())
+    return Ask(
+        label=own.label or spec.label,
+        hint=own.hint or spec.hint,
+        error=own.error,
+        longest=own.longest or spec.longest,
+        younger_than=own.younger_than,
+    )
