@@ -40,6 +40,8 @@ class Letter:
     sources: tuple[str, ...]
     checked: dt.date | None
     enclose: str = ""
+    # Written in a parent's own name: a young person answering for themselves is not offered it.
+    parents_only: bool = False
 
     @property
     def asked(self) -> tuple[str, ...]:
