@@ -229,3 +229,14 @@ def test_pages_load_nothing_from_other_sites(client: FlaskClient) -> None:
         page = check_page(client.get(path))
         sources = [t.get("src") or t.get("href") for t in page.find_all(["script", "link", "img"])]
         assert all(s.startswith("/static/") for s in sources), sources
+
+
+def test_after_a_young_persons_answer_every_question_and_the_summary_say_je(
+    client: FlaskClient,
+) -> None:
+    answer_all(client, {"stand": "weerlegd", "wie": "jongere_12_15", "woonplaats": "geen"})
+    question = check_page(client.get("/vraag/behoefte"))
+    assert question.h1.get_text(" ", strip=True).startswith("Waar wil je hulp bij?")
+    answer_all(client, {"behoefte": "rechten"})
+    summary = text_of(check_page(client.get("/controleren")))
+    assert "Wie ben je?" in summary and "Wie bent u?" not in summary
