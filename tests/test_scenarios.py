@@ -104,7 +104,7 @@ def test_a_fourteen_year_old_is_spoken_to_as_je_with_the_kindertelefoon_first_an
     cards = [card.h3["id"].removeprefix("dienst-") for card in page.find_all("article")]
     assert cards.index("kindertelefoon") < cards.index("luisterlijn")
     advice = text_of(page.main)
-    assert " je " in advice and "Ben je nu in gevaar?" not in advice  # no crisis answer
+    assert " je " in advice
     assert not [w for w in ("eigen risico", "verzeker", "Uw dossier") if w in advice]
     assert not page.select(".card__letters")  # the letters speak as a parent
     assert "jongeren" in text_of(page.find(id="dienst-jeugdstem").parent.find(class_="card__do"))
