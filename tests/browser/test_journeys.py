@@ -9,7 +9,7 @@ import pytest
 from playwright.sync_api import Page, expect
 
 from guide.content import Content
-from guide.engine import advise
+from guide.engine import advise, speaking_to
 from tests.browser.conftest import QUICK_EXIT, SCREENSHOTS, Outside, answer
 from tests.helpers import as_answers
 from tests.journeys import ON_A_PHONE, PARENT_BUSY_AND_ALONE, YOUNG_AND_STRUGGLING
@@ -60,7 +60,8 @@ def test_each_advice_opens_with_its_plan_in_order_and_fits_on_five_phone_screens
     links = page.locator(".plan a").evaluate_all("links => links.map(a => a.hash)")
     cards = page.locator("article h3").evaluate_all("hs => hs.map(h => '#' + h.id)")
     given = {**as_answers(answers), "woonplaats": ("geen",)}  # where one lives changes no advice
-    assert links == cards == [f"#dienst-{a.service.id}" for a in advise(content, given)]
+    spoken = speaking_to(content, given)  # a young person's order puts the Kindertelefoon first
+    assert links == cards == [f"#dienst-{a.service.id}" for a in advise(spoken, given)]
     plan = page.locator(".plan").bounding_box()
     assert plan is not None and plan["y"] + plan["height"] <= 1.5 * SCREEN["height"]
     assert page.evaluate("document.documentElement.scrollHeight") <= 5 * SCREEN["height"]
