@@ -46,6 +46,7 @@ class HandedOver:
     advice: list[Advice]  # in the order advised, with the notes and contacts that were shown
     place: Place | None  # the family's own Veilig Thuis region, never their municipality
     locale: str
+    content: Content  # as the advice was spoken: a young person's in the je-form
 
 
 def make_token(
@@ -66,7 +67,6 @@ def make_token(
         "region": region.code if region else "",
         "locale": locale,
         "version": content.version,
-        # A young person's notes are found by their je-form: the link must read that content.
         "young": young,
     }
     packed = zlib.compress(json.dumps(payload, separators=(",", ":")).encode())
@@ -87,14 +87,14 @@ def read_token(app: Flask, content: Content, token: str) -> HandedOver:
         raise HandoverError("expired")
     if not isinstance(payload, dict) or payload.get("version") != content.version:
         raise HandoverError("outdated")
-    if payload.get("young") is True:
+    if payload.get("young") is True:  # a young person's notes are found by their je-form
         content = content.young
     try:
         advice = [_advice(content, *item) for item in payload["advice"]]
     except (KeyError, TypeError, ValueError) as error:  # a link from an older version
         raise HandoverError("outdated") from error
     place = content.places.place(str(payload.get("region", "")))
-    return HandedOver(advice, place, str(payload.get("locale", "")))
+    return HandedOver(advice, place, str(payload.get("locale", "")), content)
 
 
 def _advice(

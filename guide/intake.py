@@ -88,7 +88,10 @@ def handed_over(token: str) -> Any:
         )
         return page, HANDOVER_STATUS[error.reason]
     use_page_locale(received.locale)
-    return render_template("handed_over.html", advice=received.advice, place=received.place)
+    # Its cards offer the letters of that content: none written for a parent to a young person.
+    return render_template(
+        "handed_over.html", advice=received.advice, place=received.place, content=received.content
+    )
 
 
 @bp.get("/routekaart")

@@ -185,7 +185,7 @@ def advice(current: Journey) -> str:
 
 @bp.get("/alle-hulp")
 def all_help() -> str:
-    return render_template("all_help.html", groups=content().groups, services=content().services)
+    return render_template("all_help.html", groups=content().groups, services=spoken().services)
 
 
 def wipe_answers() -> None:

@@ -252,6 +252,7 @@ def test_a_young_persons_handed_over_advice_still_speaks_to_them_as_je(
     term = "De 3 maanden tellen vanaf het moment dat je het hoorde."
     for page in (advice, opened):
         assert term in text_of(page.find(id="dienst-politie_aangifte").parent)
+        assert page.find(id="dienst-vt_dossier") and not page.select(".card__letters")
 
 
 def make_link(client: FlaskClient) -> str:

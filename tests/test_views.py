@@ -240,3 +240,13 @@ def test_after_a_young_persons_answer_every_question_and_the_summary_say_je(
     answer_all(client, {"behoefte": "rechten"})
     summary = text_of(check_page(client.get("/controleren")))
     assert "Wie ben je?" in summary and "Wie bent u?" not in summary
+
+
+def test_all_help_speaks_to_a_young_person_as_je_and_offers_no_parents_letters(
+    client: FlaskClient,
+) -> None:
+    assert check_page(client.get("/alle-hulp")).select(".card__letters a")
+    answer_all(client, {"stand": "weerlegd", "wie": "jongere_16_plus"})
+    page = check_page(client.get("/alle-hulp"))
+    assert "Je dossier bij Veilig Thuis" in text_of(page)
+    assert not page.select(".card__letters")
