@@ -12,8 +12,7 @@ from collections.abc import Iterator
 from dataclasses import fields, replace
 from typing import Any, TypeVar
 
-from .content import TEXT_KEYS, Condition, Content, Question, Service
-from .letters import Letter
+from .content import TEXT_KEYS, Condition, Content, Service
 
 # What only an adult is told: the "u"-form, and insurance and eigen risico, which children
 # under 18 do not pay.
@@ -76,11 +75,12 @@ def _entries(content: Content) -> Iterator[tuple[str, Any, bool]]:
         yield where, question, question.id in asked
         for option in question.options:
             yield f"{where}: option '{option.id}'", option, question.id in asked
-    advised = set()
+    advised: set[str] = set()  # the services a young route may reach: their letters may show
     for service in content.services:
         where = f"service '{service.id}'"
         reached = any(_may_hold(content, rule.when) for rule in service.advise)
-        advised |= {service.id} if reached else set()
+        if reached:
+            advised.add(service.id)
         yield where, service, reached
         parts = [
             ("advise rule", service.advise),
@@ -95,7 +95,8 @@ def _entries(content: Content) -> Iterator[tuple[str, Any, bool]]:
         yield f"letter '{letter.id}'", letter, letter.service in advised and not letter.parents_only
 
 
-def _texts(entry: Question | Service | Letter | Any) -> dict[str, Any]:
+def _texts(entry: Any) -> dict[str, Any]:
+    """The visitor-facing texts an entry has (its fields named in TEXT_KEYS), by field."""
     return {
         f.name: value
         for f in fields(entry)
