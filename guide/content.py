@@ -56,6 +56,9 @@ TEXT_KEYS = frozenset(
 # A condition maps a question id to the answers that count: it holds when, for every question
 # named, at least one of those answers was given.
 Condition = dict[str, tuple[str, ...]]
+# An entry's texts as spoken to a young person ("je", not "u"): text key -> its je-form.
+# Pairs, not a dict, so that the frozen entries stay hashable.
+JeForm = tuple[tuple[str, Any], ...]
 
 
 def short_id(*texts: str) -> str:
@@ -72,6 +75,8 @@ class Option:
     exclusive: bool = False
     # A painful answer: the advice says it once, gently, in these words, and no card repeats it.
     gently: str = ""
+    young: bool = False  # a young person answering for themselves: every text then says "je"
+    je: JeForm = ()
 
 
 @dataclass(frozen=True)
@@ -89,6 +94,7 @@ class Question:
     options: tuple[Option, ...]
     next: tuple[Rule, ...]
     hint: str = ""
+    je: JeForm = ()
 
     def option(self, option_id: str) -> Option | None:
         """The option with this id, if the question has one."""
@@ -106,6 +112,7 @@ class Contact:
     label: str = ""
     hours: str = ""
     when: Condition | None = None  # shown in the advice only when the answers meet it
+    je: JeForm = ()
 
     @cached_property
     def id(self) -> str:
@@ -117,6 +124,7 @@ class AdviseRule:
     priority: str
     when: Condition | None  # None: always
     why: str = ""  # why this help, in its own words, beside the answers that led to it
+    je: JeForm = ()
 
 
 @dataclass(frozen=True)
@@ -124,6 +132,7 @@ class Note:
     text: str
     when: Condition
     deadline: str = ""  # a term that runs out: the plan names it, and the step comes first
+    je: JeForm = ()
 
     @cached_property
     def id(self) -> str:
@@ -150,6 +159,7 @@ class Service:
     # Like notes, but shown at the top of the advice: why to call this line tonight.
     tonight: tuple[Note, ...] = ()
     regional: str = ""  # one of REGIONAL: the regional detail this card shows, if any
+    je: JeForm = ()
 
     @property
     def texts(self) -> tuple[str, ...]:
@@ -173,6 +183,7 @@ class Content:
     places: Places
     rank: tuple[str, ...] = ()  # service ids, in the order their steps come within a priority
     letters: Letters = field(default_factory=Letters)
+    young_rank: tuple[str, ...] = ()  # for a young person these come first, before `rank`
     grounds: tuple[Ground, ...] = ()  # the articles of law the texts may cite
 
     def ground(self, article: str) -> Ground | None:
@@ -226,6 +237,13 @@ class Content:
         return {service_id: number for number, service_id in enumerate(self.rank)}
 
     @cached_property
+    def young(self) -> Content:
+        """The same content as a young person reads it: every je-form in place, their order."""
+        from .young import for_young  # young.py builds on this model: imported when first asked
+
+        return for_young(self)
+
+    @cached_property
     def version(self) -> str:
         """A short fingerprint of the questions, answers and routing.
 
@@ -262,6 +280,7 @@ def load(directory: Path = CONTENT_DIR) -> Content:
         rank=tuple(str(s) for s in _field(catalogue_path, catalogue, "rank") or ()),
         letters=_letters(directory / "letters.yaml"),
         grounds=_grounds(directory / "grounds.yaml"),
+        young_rank=tuple(str(s) for s in catalogue.get("young_rank") or ()),
     )
 
 
@@ -312,6 +331,7 @@ def _letter(raw: dict[str, Any]) -> Letter:
         due=raw["due"],
         sources=tuple(str(s) for s in raw.get("sources") or ()),
         checked=_date(raw.get("checked")),
+        parents_only=bool(raw.get("parents_only", False)),
     )
 
 
@@ -394,6 +414,8 @@ def _question(raw: dict[str, Any], places: Places) -> Question:
             hint=o.get("hint", ""),
             exclusive=bool(o.get("exclusive", False)),
             gently=o.get("gently", ""),
+            young=bool(o.get("young", False)),
+            je=_je(o),
         )
         for o in raw["options"]
     )
@@ -409,12 +431,14 @@ def _question(raw: dict[str, Any], places: Places) -> Question:
         error=raw["error"],
         options=options,
         next=tuple(Rule(goto=str(r["goto"]), when=_condition(r.get("if"))) for r in raw["next"]),
+        je=_je(raw),
     )
 
 
 def _notes(raw: list[dict[str, Any]]) -> tuple[Note, ...]:
     return tuple(
-        Note(text=n["text"], when=_condition(n["if"]), deadline=n.get("deadline", "")) for n in raw
+        Note(text=n["text"], when=_condition(n["if"]), deadline=n.get("deadline", ""), je=_je(n))
+        for n in raw
     )
 
 
@@ -434,13 +458,19 @@ def _service(raw: dict[str, Any]) -> Service:
         notes=_notes(raw.get("notes", ())),
         tonight=_notes(raw.get("tonight", ())),
         advise=tuple(
-            AdviseRule(priority=a["priority"], when=_condition(a.get("if")), why=a.get("why", ""))
+            AdviseRule(
+                priority=a["priority"],
+                when=_condition(a.get("if")),
+                why=a.get("why", ""),
+                je=_je(a),
+            )
             for a in raw["advise"]
         ),
         sources=tuple(str(s) for s in raw.get("sources") or ()),
         checked=_date(checked),
         verify=bool(raw.get("verify", False)),
         regional=raw.get("regional", ""),
+        je=_je(raw),
     )
 
 
@@ -454,7 +484,16 @@ def _contact(raw: dict[str, Any]) -> Contact:
         label=raw.get("label", ""),
         hours=raw.get("hours", ""),
         when=_condition(raw.get("if")),
+        je=_je(raw),
     )
+
+
+def _je(raw: dict[str, Any]) -> JeForm:
+    """An entry's je-forms; a list (steps) becomes a tuple, as the entry's own texts do."""
+    forms = raw.get("je") or {}
+    if not isinstance(forms, dict):
+        raise ContentFormatError("'je' must be a mapping of texts")
+    return tuple((str(k), tuple(v) if isinstance(v, list) else v) for k, v in forms.items())
 
 
 def _date(value: object) -> dt.date | None:

@@ -136,6 +136,21 @@ def possible_targets(question: Question, answers: Answers) -> list[str]:
     return targets
 
 
+def is_young(content: Content, answers: Answers) -> bool:
+    """Whether a young person answers for themselves: an answer the flow marks `young`."""
+    return any(
+        (option := question.option(value)) is not None and option.young
+        for question_id, values in answers.items()
+        if (question := content.question(question_id))
+        for value in values
+    )
+
+
+def speaking_to(content: Content, answers: Answers) -> Content:
+    """The content in the words and order for whoever gave these answers: "je" for the young."""
+    return content.young if is_young(content, answers) else content
+
+
 def walk(content: Content, raw_answers: Mapping[str, object]) -> Journey:
     """Follow the flow with the given answers as far as they go."""
     given = {

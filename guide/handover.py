@@ -46,13 +46,19 @@ class HandedOver:
     advice: list[Advice]  # in the order advised, with the notes and contacts that were shown
     place: Place | None  # the family's own Veilig Thuis region, never their municipality
     locale: str
+    content: Content  # as the advice was spoken: a young person's in the je-form
 
 
 def make_token(
-    app: Flask, content: Content, advice: Sequence[Advice], region: Region | None, locale: str
+    app: Flask,
+    content: Content,
+    advice: Sequence[Advice],
+    region: Region | None,
+    locale: str,
+    young: bool = False,
 ) -> str:
     """An encrypted token for this advice: ids of services, notes, contacts and the region,
-    the priorities, the language and the version."""
+    the priorities, the language, the version and whether it speaks to a young person."""
     payload = {
         "advice": [
             [a.service.id, a.priority, [n.id for n in a.notes], [c.id for c in a.contacts]]
@@ -61,6 +67,7 @@ def make_token(
         "region": region.code if region else "",
         "locale": locale,
         "version": content.version,
+        "young": young,
     }
     packed = zlib.compress(json.dumps(payload, separators=(",", ":")).encode())
     return fernet(app, PURPOSE).encrypt(packed).decode().rstrip("=")  # a shorter QR code
@@ -80,12 +87,14 @@ def read_token(app: Flask, content: Content, token: str) -> HandedOver:
         raise HandoverError("expired")
     if not isinstance(payload, dict) or payload.get("version") != content.version:
         raise HandoverError("outdated")
+    if payload.get("young") is True:  # a young person's notes are found by their je-form
+        content = content.young
     try:
         advice = [_advice(content, *item) for item in payload["advice"]]
     except (KeyError, TypeError, ValueError) as error:  # a link from an older version
         raise HandoverError("outdated") from error
     place = content.places.place(str(payload.get("region", "")))
-    return HandedOver(advice, place, str(payload.get("locale", "")))
+    return HandedOver(advice, place, str(payload.get("locale", "")), content)
 
 
 def _advice(

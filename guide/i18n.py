@@ -8,8 +8,10 @@ from typing import IO, Any
 
 import yaml
 from babel.support import Translations
-from flask import Flask, current_app, g, request, session
+from flask import Flask, g, request, session
 from flask_babel import Babel, get_locale, get_translations, pgettext, refresh
+from jinja2 import pass_context
+from jinja2.runtime import Context
 from markupsafe import Markup, escape
 
 from .content import TEXT_KEYS
@@ -74,13 +76,14 @@ def translated(text: str) -> str:
     return shown(translations().ugettext(text))
 
 
-def in_words(pairs: Iterable[tuple[str, Iterable[str]]]) -> Markup:
+@pass_context
+def in_words(context: Context, pairs: Iterable[tuple[str, Iterable[str]]]) -> Markup:
     """Answers in words: “Question”: “Answer” of “Answer” en “Question”: “Answer”.
 
     `pairs` are (question id, option ids): a condition's items or the engine's reasons. The
     quotes are <q>, so that each language gets its own quotation marks.
     """
-    content = current_app.extensions["guide"]
+    content = context["content"]  # the visitor's own: a young person's answers in the je-form
     text = translated
     parts = []
     for question_id, option_ids in pairs:

@@ -10,11 +10,11 @@ from flask_babel import get_locale, gettext
 from werkzeug.wrappers import Response
 
 from .content import END
-from .engine import Journey, advise
+from .engine import Journey, advise, is_young
 from .handover import HandoverError, make_token, qr_svg, read_token
 from .i18n import use_page_locale
 from .session import wipe
-from .views import after_all_answers, content, own_veilig_thuis, private_page
+from .views import after_all_answers, content, own_veilig_thuis, private_page, spoken
 
 bp = Blueprint("intake", __name__)
 
@@ -47,7 +47,7 @@ def new_client() -> Response:
 def handout(current: Journey) -> str:
     return render_template(
         "handout.html",
-        advice=advise(content(), current.answers),
+        advice=advise(spoken(), current.answers),
         place=own_veilig_thuis(current),
         today=dt.date.today(),
     )
@@ -58,9 +58,10 @@ def handout(current: Journey) -> str:
 def handover(current: Journey) -> str:
     """The advice as a link: handed over during an intake, or kept by the parent."""
     place = own_veilig_thuis(current)
-    advice = advise(content(), current.answers)
+    advice = advise(spoken(), current.answers)
     region = place.region if place else None
-    token = make_token(current_app, content(), advice, region, str(get_locale()))
+    young = is_young(content(), current.answers)
+    token = make_token(current_app, content(), advice, region, str(get_locale()), young)
     link = url_for("intake.handed_over", token=token, _external=True)
     qr = qr_svg(link, gettext("QR-code met de link naar het advies"))
     return render_template("handover.html", link=link, qr=qr)
@@ -78,7 +79,10 @@ def handed_over(token: str) -> Any:
         )
         return page, HANDOVER_STATUS[error.reason]
     use_page_locale(received.locale)
-    return render_template("handed_over.html", advice=received.advice, place=received.place)
+    # Its cards offer the letters of that content: none written for a parent to a young person.
+    return render_template(
+        "handed_over.html", advice=received.advice, place=received.place, content=received.content
+    )
 
 
 @bp.get("/routekaart")

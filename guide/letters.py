@@ -74,6 +74,8 @@ class Letter:
     sources: tuple[str, ...]
     checked: dt.date | None
     enclose: str = ""
+    # Written in a parent's own name: a young person answering for themselves is not offered it.
+    parents_only: bool = False
     warning: str = ""  # on the page, never in the letter: what to know before sending it
     refusal: str = ""  # on the page: what to do if Veilig Thuis says no
     ask: Mapping[str, Ask] = field(default_factory=dict)

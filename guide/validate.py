@@ -22,6 +22,7 @@ from .grounds import citations
 from .letters import CHOICES, FIELDS
 from .paths import answer_sets
 from .places import UNVERIFIED
+from .young import adult_texts
 
 # A source is a web address: a host name, maybe with https:// and a path, maybe with a note in
 # brackets after it ("vvaa.nl (psychische zorg bij de huisarts, 2019)").
@@ -48,7 +49,7 @@ def validate(content: Content) -> list[str]:
         problems += _graph(content)
     if not problems:
         problems += _unreachable_services(content)
-    return problems
+    return problems + list(adult_texts(content))
 
 
 def stale(content: Content, today: dt.date) -> list[str]:

@@ -25,7 +25,7 @@ from werkzeug.exceptions import HTTPException
 from werkzeug.wrappers import Response
 
 from .content import END, Content
-from .engine import Journey, advise, help_now, not_advised, said_gently, walk
+from .engine import Journey, advise, help_now, not_advised, said_gently, speaking_to, walk
 from .forms import question_form
 from .i18n import LANGUAGES
 from .places import Place
@@ -64,6 +64,11 @@ def journey() -> Journey:
     if known is None or known[0] is not answers:
         known = g.journey = (answers, walk(content(), answers))
     return known[1]
+
+
+def spoken() -> Content:
+    """The content in the words for this visitor: the je-form once a young person answers."""
+    return speaking_to(content(), journey().answers)
 
 
 def step_url(node: str, changing: bool = False) -> str:
@@ -134,7 +139,7 @@ def start() -> str:
 @bp.route("/vraag/<question_id>", methods=["GET", "POST"])
 @private_page
 def question(question_id: str) -> Any:
-    question = content().question(question_id) or abort(404)
+    question = spoken().question(question_id) or abort(404)
     current = journey()
     if question_id not in current.path and question_id != current.next_question:
         return redirect(next_url(current))
@@ -160,7 +165,7 @@ def question(question_id: str) -> Any:
 @bp.get("/controleren")
 @after_all_answers
 def check(current: Journey) -> str:
-    rows = [(content().question(q), current.answers[q]) for q in current.path]
+    rows = [(spoken().question(q), current.answers[q]) for q in current.path]
     return render_template("check.html", rows=rows)
 
 
@@ -168,11 +173,11 @@ def check(current: Journey) -> str:
 @after_all_answers
 def advice(current: Journey) -> str:
     # In intake mode the page also shows what was not advised, and why.
-    missed = not_advised(content(), current.answers) if session.get("intake") else []
+    missed = not_advised(spoken(), current.answers) if session.get("intake") else []
     return render_template(
         "advice.html",
-        advice=advise(content(), current.answers),
-        gently=said_gently(content(), current.answers),
+        advice=advise(spoken(), current.answers),
+        gently=said_gently(spoken(), current.answers),
         not_advised=missed,
         place=place_of(current),
     )
@@ -180,7 +185,7 @@ def advice(current: Journey) -> str:
 
 @bp.get("/alle-hulp")
 def all_help() -> str:
-    return render_template("all_help.html", groups=content().groups, services=content().services)
+    return render_template("all_help.html", groups=content().groups, services=spoken().services)
 
 
 @bp.get("/opnieuw")
@@ -230,8 +235,9 @@ def layout() -> dict[str, Any]:
     answers = journey().answers
     urgent = []
     if answers and request.endpoint != "guide.advice":  # the advice lists that help itself
-        urgent = help_now(content(), answers)
+        urgent = help_now(spoken(), answers)
     return {
+        "content": spoken(),  # letters on the cards and answers in words, as this visitor reads
         "intake": session.get("intake", False),
         "offer_start_again": bool(answers),  # nothing to wipe before the first answer
         "help_now": urgent,

@@ -29,6 +29,15 @@ ENDING_THEIR_LIFE: Journey = {
     "zwaarte": "levenseinde",
     "netwerk": "ja",
 }
+# A 14-year-old answering for themselves, who can hardly cope and wants to know their rights.
+YOUNG_AND_STRUGGLING: Journey = {
+    "stand": "weerlegd",
+    "wie": "jongere_12_15",
+    "woonplaats": "geen",
+    "behoefte": ["steun", "rechten"],
+    "zwaarte": "kan_niet_aan",
+    "netwerk": "nee",
+}
 # Where they live typed, as a parent would: their own Veilig Thuis shows on the cards.
 PARENT_BUSY_AND_ALONE: Journey = {**BUSY_AND_ALONE, "woonplaats": "Tilburg"}
 # The journeys whose advice must fit on a small phone: the browser tests check them, and

@@ -142,6 +142,17 @@ def test_the_app_refuses_to_start_with_invalid_content_and_lists_the_problems() 
     assert "- service 'luisterlijn': no source" in message.splitlines()
 
 
+def test_guide_check_refuses_a_young_persons_route_that_reaches_a_text_for_adults() -> None:
+    # `flask guide check` builds the app first: content it would refuse never gets that far.
+    folder = FIXTURES / "invalid" / "young_route_reaches_adult_text"
+    with pytest.raises(StartupError) as raised:
+        create_app({**CONFIG, "CONTENT_DIR": str(folder)})
+    assert raised.value.message.splitlines() == [
+        "1 problem(s) in the content:",
+        "- question 'netwerk': 'text' speaks to an adult on a young route: add its je-form",
+    ]
+
+
 def test_the_app_refuses_to_start_without_a_secret_key_outside_development(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:

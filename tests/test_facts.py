@@ -289,8 +289,9 @@ def test_the_painful_answer_is_said_once_gently_and_no_card_repeats_it(
     html = str(page)
     said = "Ik denk erover om een einde aan mijn leven te maken."
     assert said not in text_of(page.main)
-    assert html.count("erover denkt om een einde aan uw leven te maken") == 1
-    assert page.find(class_="lead", string=lambda t: t and "Goed dat u dat zei" in t)
+    # A young person (16+) answered: the advice says it in the je-form.
+    assert html.count("erover denkt om een einde aan je leven te maken") == 1
+    assert page.find(class_="lead", string=lambda t: t and "Goed dat je dat zei" in t)
     for service_id in ["alarm_112", "zelfmoordpreventie_113", "huisarts", "luisterlijn"]:
         why = page.find(id=f"dienst-{service_id}").parent.find(class_="card__why")
         assert why and why.p and why.p.get_text().strip(), service_id  # why, in its own words

@@ -15,13 +15,14 @@ from itsdangerous import URLSafeTimedSerializer
 
 from guide import create_app, handover
 from guide.content import Content
-from guide.engine import not_advised, walk
+from guide.engine import is_young, not_advised, walk
 from guide.handover import MAX_AGE_SECONDS, SIGNED_SALT
 from guide.keys import fernet
 from tests.conftest import TEST_CONFIG
 from tests.helpers import (
     Answer,
     answer_all,
+    as_answers,
     check_page,
     csrf_token,
     handover_payload,
@@ -190,7 +191,8 @@ def test_three_intakes_in_a_row_each_get_their_own_handout_and_link_without_answ
         assert handover.find("svg", attrs={"role": "img"})
         link = handover.find(class_="handover-link").a["href"]
         payload = handover_payload(app, link)
-        assert set(payload) == {"advice", "region", "locale", "version"}
+        assert set(payload) == {"advice", "region", "locale", "version", "young"}
+        assert payload["young"] is is_young(content, as_answers(family))
         assert [service_id for service_id, *_ in payload["advice"]] == advised
         option_ids = {
             v for value in family.values() for v in ([value] if isinstance(value, str) else value)
@@ -234,6 +236,19 @@ def test_a_handed_over_advice_keeps_its_plan_its_notes_and_its_deadline(
         a["href"] for a in advice.select(".card a")
     ]
     assert not opened.select(".card__why")  # why it was advised stays with the family
+
+
+def test_a_young_persons_handed_over_advice_still_speaks_to_them_as_je(
+    app: Flask, client: FlaskClient
+) -> None:
+    answer_all(client, {**MALICIOUS_REPORTER, "wie": "jongere_16_plus"})
+    advice = check_page(client.get("/advies"))
+    link = check_page(client.get("/advies/meegeven")).find(class_="handover-link").a["href"]
+    opened = check_page(app.test_client().get(link.removeprefix("http://localhost")))
+    term = "De 3 maanden tellen vanaf het moment dat je het hoorde."
+    for page in (advice, opened):
+        assert term in text_of(page.find(id="dienst-politie_aangifte").parent)
+        assert page.find(id="dienst-vt_dossier") and not page.select(".card__letters")
 
 
 def make_link(client: FlaskClient) -> str:

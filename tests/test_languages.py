@@ -259,8 +259,13 @@ def test_the_criminal_law_klacht_is_never_the_word_for_a_complaint_in_ukrainian(
 
 
 def test_polish_speaks_to_young_people_without_pan_or_pani() -> None:
-    texts = translation_of("pl", "U bent 1") + translation_of("pl", "Ook jongeren")
-    assert len(texts) == 3 and not [t for t in texts if "Pan" in t]
+    texts = [
+        *translation_of("pl", "U bent 1"),
+        *translation_of("pl", "Je bent 1"),
+        *translation_of("pl", "Ook jongeren"),
+        *translation_of("pl", "Ook voor jongeren"),
+    ]
+    assert len(texts) == 7 and not [t for t in texts if "Pan" in t]
 
 
 @pytest.mark.parametrize("code", FOREIGN)

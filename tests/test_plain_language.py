@@ -10,7 +10,7 @@ from babel.messages.pofile import read_po
 from flask.testing import FlaskClient
 
 from tests.helpers import answer_all, check_page, text_of
-from tests.journeys import EVERY_QUESTION
+from tests.journeys import EVERY_QUESTION, YOUNG_AND_STRUGGLING
 
 POT = Path(__file__).parent.parent / "translations" / "messages.pot"
 MAX_WORDS_PER_SENTENCE = 20
@@ -20,14 +20,14 @@ MAX_AVERAGE_WORDS = 13
 # one of its explanations must stand within EXPLAINED_WITHIN characters (before or after).
 # Web addresses do not count as a use.
 GLOSSARY = {
-    "gezag": ["beslissingen over uw kind"],
+    "gezag": ["beslissingen over uw kind", "beslissingen over je kind", "beslissingen over jou"],
     "klachtdelict": ["alleen vervolgd als"],
     "strafklacht": ["aangifte met het verzoek"],
     "eigen risico": ["het deel dat u zelf betaalt"],
     "POH-GGZ": ["praktijkondersteuner"],
     "inzage": ["lezen wat er"],
     "klachtenfunctionaris": ["persoon die klachten behandelt"],
-    "vertrouwenspersoon": ["helpt u en staat aan uw kant"],
+    "vertrouwenspersoon": ["helpt u en staat aan uw kant", "helpt je en staat aan jouw kant"],
     "weerlegd": ["zorgen niet klopten", "zorgen klopten niet"],
 }
 EXPLAINED_WITHIN = 250
@@ -72,6 +72,11 @@ def pages(client: FlaskClient) -> dict[str, str]:
         found[path] = text_of(check_page(client.get(path)))
     for letter in client.application.extensions["guide"].letters.letters:
         found[f"/brief/{letter.id}"] = text_of(check_page(client.get(f"/brief/{letter.id}")))
+    young = client.application.test_client()  # the je-forms explain their words too
+    for question in YOUNG_AND_STRUGGLING:
+        answer_all(young, {question: YOUNG_AND_STRUGGLING[question]})
+        found[f"young /vraag/{question}"] = text_of(check_page(young.get(f"/vraag/{question}")))
+    found["young /advies"] = text_of(check_page(young.get("/advies")))
     return found
 
 

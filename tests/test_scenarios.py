@@ -11,6 +11,7 @@ from tests.journeys import (
     COMPLAINT_NOT_YET_RAISED,
     ENDING_THEIR_LIFE,
     MALICIOUS_REPORTER,
+    YOUNG_AND_STRUGGLING,
 )
 
 
@@ -94,3 +95,24 @@ def test_help_to_call_now_shows_on_the_next_questions_once_the_answer_calls_for_
     page = check_page(client.get("/vraag/netwerk"))
     banner = page.find("aside", class_="safety")
     assert banner and "113" in text_of(banner)
+
+
+def test_a_fourteen_year_old_is_spoken_to_as_je_with_the_kindertelefoon_first_and_no_insurance(
+    client: FlaskClient,
+) -> None:
+    page = advice_for(client, YOUNG_AND_STRUGGLING)
+    cards = [card.h3["id"].removeprefix("dienst-") for card in page.find_all("article")]
+    assert cards.index("kindertelefoon") < cards.index("luisterlijn")
+    advice = text_of(page.main)
+    assert " je " in advice
+    assert not [w for w in ("eigen risico", "verzeker", "Uw dossier") if w in advice]
+    assert not page.select(".card__letters")  # the letters speak as a parent
+    assert "jongeren" in text_of(page.find(id="dienst-jeugdstem").parent.find(class_="card__do"))
+
+
+def test_a_parent_on_the_same_path_still_gets_the_letters_and_the_cost_of_insurance(
+    client: FlaskClient,
+) -> None:
+    page = advice_for(client, {**YOUNG_AND_STRUGGLING, "wie": "ouder_gezag"})
+    assert page.select(".card__letters a")
+    assert "eigen risico" in card_text(page, "psycholoog")

@@ -100,6 +100,25 @@ EXPECTED: dict[str, list[str]] = {
     ],
     # Its rule needs 'weet_niet' and 'netwerk', but 'weet_niet' routes past 'netwerk'.
     "service_excluded_by_routing": ["service 'luisterlijn': no answers lead to it"],
+    # A young person ("jongere") answers for themselves: what follows must say "je".
+    "young_route_reaches_adult_text": [
+        "question 'netwerk': 'text' speaks to an adult on a young route: add its je-form"
+    ],
+    "je_form_speaks_to_an_adult": [
+        "service 'luisterlijn': the je-form of 'expect' still speaks to an adult"
+    ],
+    "je_form_of_unknown_text": [
+        "question 'netwerk': a je-form of 'titel', which is not one of its texts"
+    ],
+    # Children pay no insurance or eigen risico: their card does not speak of it.
+    "young_card_names_insurance": [
+        "service 'huisarts': the je-form of 'cost' still speaks to an adult"
+    ],
+    # The letter marked parents_only beside it is left out for a young person: no problem.
+    "young_route_reaches_adult_letter": [
+        "letter 'klacht': 'title' speaks to an adult on a young route: mark it parents_only",
+        "letter 'klacht': 'text' speaks to an adult on a young route: mark it parents_only",
+    ],
 }
 
 

@@ -258,3 +258,24 @@ def test_a_question_form_keeps_the_browser_from_putting_answers_back(
     answer_all(client, REFUTED_PARENT)
     page = check_page(client.get(f"/vraag/{question_id}"))
     assert page.find("main").find("form")["autocomplete"] == "off"
+
+
+def test_after_a_young_persons_answer_every_question_and_the_summary_say_je(
+    client: FlaskClient,
+) -> None:
+    answer_all(client, {"stand": "weerlegd", "wie": "jongere_12_15", "woonplaats": "geen"})
+    question = check_page(client.get("/vraag/behoefte"))
+    assert question.h1.get_text(" ", strip=True).startswith("Waar wil je hulp bij?")
+    answer_all(client, {"behoefte": "rechten"})
+    summary = text_of(check_page(client.get("/controleren")))
+    assert "Wie ben je?" in summary and "Wie bent u?" not in summary
+
+
+def test_all_help_speaks_to_a_young_person_as_je_and_offers_no_parents_letters(
+    client: FlaskClient,
+) -> None:
+    assert check_page(client.get("/alle-hulp")).select(".card__letters a")
+    answer_all(client, {"stand": "weerlegd", "wie": "jongere_16_plus"})
+    page = check_page(client.get("/alle-hulp"))
+    assert "Je dossier bij Veilig Thuis" in text_of(page)
+    assert not page.select(".card__letters")

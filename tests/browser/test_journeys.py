@@ -9,10 +9,10 @@ import pytest
 from playwright.sync_api import Page, expect
 
 from guide.content import Content
-from guide.engine import advise
+from guide.engine import advise, speaking_to
 from tests.browser.conftest import QUICK_EXIT, SCREENSHOTS, Outside, answer
 from tests.helpers import as_answers
-from tests.journeys import ON_A_PHONE, PARENT_BUSY_AND_ALONE
+from tests.journeys import ON_A_PHONE, PARENT_BUSY_AND_ALONE, YOUNG_AND_STRUGGLING
 
 PHONE = {"width": 360, "height": 640}
 SCREEN = {"width": 360, "height": 740}  # a small phone, for counting screens
@@ -60,7 +60,8 @@ def test_each_advice_opens_with_its_plan_in_order_and_fits_on_five_phone_screens
     links = page.locator(".plan a").evaluate_all("links => links.map(a => a.hash)")
     cards = page.locator("article h3").evaluate_all("hs => hs.map(h => '#' + h.id)")
     given = {**as_answers(answers), "woonplaats": ("geen",)}  # where one lives changes no advice
-    assert links == cards == [f"#dienst-{a.service.id}" for a in advise(content, given)]
+    spoken = speaking_to(content, given)  # a young person's order puts the Kindertelefoon first
+    assert links == cards == [f"#dienst-{a.service.id}" for a in advise(spoken, given)]
     plan = page.locator(".plan").bounding_box()
     assert plan is not None and plan["y"] + plan["height"] <= 1.5 * SCREEN["height"]
     assert page.evaluate("document.documentElement.scrollHeight") <= 5 * SCREEN["height"]
@@ -162,6 +163,27 @@ def test_a_parent_who_can_hardly_cope_sees_whom_to_call_tonight_on_the_first_scr
     for shown in [page.locator("#vanavond ~ p").first, page.locator('a[href="tel:0880767000"]')]:
         box = shown.first.bounding_box()
         assert box is not None and box["y"] + box["height"] <= 740
+
+
+def test_a_fourteen_year_old_is_spoken_to_as_a_child_with_the_kindertelefoon_first(
+    new_visitor: Callable[..., Page],
+) -> None:
+    page = new_visitor(viewport=SCREEN)
+    walk(page, YOUNG_AND_STRUGGLING)
+    page.get_by_role("link", name="Bekijk uw advies").click()
+    expect(page.locator("#dienst-kindertelefoon ~ .card__do")).to_contain_text("Je hoeft je naam")
+    for kindertelefoon, luisterlijn in [
+        ('a[href="tel:08000432"]', 'a[href="tel:0880767000"]'),  # the help for tonight
+        ('.plan a[href="#dienst-kindertelefoon"]', '.plan a[href="#dienst-luisterlijn"]'),
+        ("#dienst-kindertelefoon", "#dienst-luisterlijn"),  # the cards
+    ]:
+        above = page.locator(kindertelefoon).first.bounding_box()
+        below = page.locator(luisterlijn).first.bounding_box()
+        assert above and below and above["y"] < below["y"], kindertelefoon
+    everything = page.locator("main").text_content() or ""  # the folded parts too
+    assert not [w for w in ("eigen risico", "verzekering") if w in everything]
+    assert page.locator('.card a[href^="/brief/"]').count() == 0  # letters speak as a parent
+    expect(page.locator("#dienst-jeugdstem ~ .card__do")).to_contain_text("jongeren")
 
 
 def test_on_a_small_phone_no_page_scrolls_sideways(new_visitor: Callable[..., Page]) -> None:
