@@ -77,7 +77,7 @@ CARD_FACTS = {
     "young person asks about the file": (
         asking_about_the_file("jongere_12_15"),
         "vt_dossier",
-        ["Vanaf 12 jaar vraagt u zelf om vernietiging van uw gegevens."],
+        ["Vanaf 12 jaar vraag je zelf om vernietiging van je gegevens."],
         [],
     ),
     "complaint at the ombudsman": (
