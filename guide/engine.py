@@ -36,7 +36,7 @@ class Advice:
     priority: str
     reasons: tuple[Reason, ...]
     notes: tuple[Note, ...]  # the service's notes that hold for these answers
-    tonight: tuple[str, ...] = ()  # why to call this line tonight, at the top of the advice
+    tonight: tuple[Note, ...] = ()  # why to call this line tonight, at the top of the advice
     contacts: tuple[Contact, ...] = ()  # the ways to reach it that fit these answers
     why: str = ""  # why this help, in its own words (the rule's)
 
@@ -231,7 +231,7 @@ def advise(
             rule.priority,
             _not_painful(content, reasons(rule.when, answers)),
             tuple(n for n in service.notes if holds(n.when, answers)),
-            tuple(n.text for n in service.tonight if holds(n.when, answers)),
+            tuple(n for n in service.tonight if holds(n.when, answers)),
             tuple(c for c in service.contact if holds(c.when, answers)),
             rule.why,
         )

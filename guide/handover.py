@@ -57,11 +57,18 @@ def make_token(
     locale: str,
     young: bool = False,
 ) -> str:
-    """An encrypted token for this advice: ids of services, notes, contacts and the region,
-    the priorities, the language, the version and whether it speaks to a young person."""
+    """An encrypted token for this advice: ids of services, notes, contacts, lines to call
+    tonight and the region, the priorities, the language, the version and whether it speaks
+    to a young person."""
     payload = {
         "advice": [
-            [a.service.id, a.priority, [n.id for n in a.notes], [c.id for c in a.contacts]]
+            [
+                a.service.id,
+                a.priority,
+                [n.id for n in a.notes],
+                [c.id for c in a.contacts],
+                [n.id for n in a.tonight],
+            ]
             for a in advice
         ],
         "region": region.code if region else "",
@@ -98,7 +105,12 @@ def read_token(app: Flask, content: Content, token: str) -> HandedOver:
 
 
 def _advice(
-    content: Content, service_id: str, priority: str, notes: list[str], contacts: list[str]
+    content: Content,
+    service_id: str,
+    priority: str,
+    notes: list[str],
+    contacts: list[str],
+    tonight: Sequence[str] = (),  # not in the links made before it was
 ) -> Advice:
     service = content.service(service_id)
     if service is None or priority not in PRIORITIES:
@@ -109,6 +121,7 @@ def _advice(
         reasons=(),  # the answers that led to it stay with the family
         notes=tuple(n for n in service.notes if n.id in notes),
         contacts=tuple(c for c in service.contact if c.id in contacts),
+        tonight=tuple(n for n in service.tonight if n.id in tonight),
     )
 
 

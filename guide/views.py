@@ -233,14 +233,11 @@ def layout_constants(state: BlueprintSetupState) -> None:
 def layout() -> dict[str, Any]:
     """The visitor's own part of the layout: intake mode, answers, help to call now."""
     answers = journey().answers
-    urgent = []
-    if answers and request.endpoint != "guide.advice":  # the advice lists that help itself
-        urgent = help_now(spoken(), answers)
     return {
         "content": spoken(),  # letters on the cards and answers in words, as this visitor reads
         "intake": session.get("intake", False),
         "offer_start_again": bool(answers),  # nothing to wipe before the first answer
-        "help_now": urgent,
+        "help_now": help_now(spoken(), answers) if answers else [],
         "gone": None if answers else session.get(GONE),
         "here": this_page(),
     }

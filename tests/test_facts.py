@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from urllib.parse import urlsplit
+
 import pytest
 from bs4 import Tag
 from flask import Flask
@@ -194,17 +196,50 @@ def test_no_card_cites_public_sources_in_general(content: Content) -> None:
         assert not [s for s in service.sources if s.startswith("Openbare bronnen")], service.id
 
 
-def test_after_thoughts_of_ending_ones_life_help_is_one_tap_away_on_every_page(
-    client: FlaskClient,
+@pytest.mark.parametrize("crisis", ["levenseinde", "kan_niet_aan"])
+def test_after_a_crisis_answer_help_is_one_tap_away_on_every_page_and_first_on_the_advice(
+    client: FlaskClient, crisis: str
 ) -> None:
-    journey = dict(ENDING_THEIR_LIFE)
+    journey = {**ENDING_THEIR_LIFE, "zwaarte": crisis}
     answer_all(client, {q: journey.pop(q) for q in ["stand", "wie", "woonplaats", "behoefte"]})
     assert not check_page(client.get("/vraag/zwaarte")).find(class_="safety")
     answer_all(client, journey)
-    for path in ["/vraag/netwerk", "/controleren", "/alle-hulp", "/privacy"]:
-        box = check_page(client.get(path)).find(class_="safety")
+    paths = ["/vraag/netwerk", "/controleren", "/advies", "/advies/uitdraai", "/alle-hulp"]
+    for path in [*paths, "/privacy"]:
+        page = check_page(client.get(path))
+        box = page.find(id="hulp-nu")
         calls = {a["href"] for a in box.find_all("a")}
         assert {"tel:113", "tel:08000113", "tel:112", "https://113.nl"} <= calls, path
+        # Before the page's own heading, and the first thing a keyboard reaches.
+        assert box.find_next("h1") == page.find("h1"), path
+        assert page.body.find(["a", "button", "input"])["href"] == "#hulp-nu", path
+
+
+@pytest.mark.parametrize("crisis", ["levenseinde", "kan_niet_aan"])
+def test_the_handout_and_a_hand_over_link_keep_whom_to_call_tonight(
+    client: FlaskClient, crisis: str
+) -> None:
+    answer_all(client, {**HARDLY_COPING, "zwaarte": crisis})
+    expected = "Vanavond nog iemand spreken?" if crisis == "kan_niet_aan" else None
+    handout = check_page(client.get("/advies/uitdraai"))
+    link = check_page(client.get("/advies/meegeven")).find(class_="handover-link").a["href"]
+    handed_over = check_page(app_client(client).get(urlsplit(link).path))
+    for page in (handout, handed_over):
+        tonight = page.find(id="vanavond")
+        assert (tonight and text_of(tonight)) == expected
+        if expected:
+            calls = {a["href"] for a in tonight.parent.find_all("a")}
+            assert {"tel:113", "tel:0880767000"} <= calls
+    # Whoever opens the link has given no answers: the plan still starts with 112 and 113.
+    assert [h["id"] for h in handed_over.select(".advice--safety h3")] == [
+        "dienst-alarm_112",
+        "dienst-zelfmoordpreventie_113",
+    ]
+
+
+def app_client(client: FlaskClient) -> FlaskClient:
+    """Another visitor of the same app, with no answers of their own."""
+    return client.application.test_client()
 
 
 def test_a_parent_who_can_hardly_cope_sees_a_line_to_call_tonight_before_any_card(

@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 from babel.messages.pofile import read_po
 from flask.testing import FlaskClient
+from werkzeug.test import TestResponse
 
 from tests.helpers import answer_all, check_page, text_of
 from tests.journeys import EVERY_QUESTION, YOUNG_AND_STRUGGLING
@@ -60,23 +61,28 @@ def test_sentences_are_13_words_or_less_on_average(text: str) -> None:
     assert not lengths or sum(lengths) / len(lengths) <= MAX_AVERAGE_WORDS, text
 
 
+def visible(response: TestResponse) -> str:
+    """A page's text as it reads on screen: not the title in the tab, which the heading repeats."""
+    return text_of(check_page(response).body)
+
+
 def pages(client: FlaskClient) -> dict[str, str]:
     """The visible text of every kind of page, with as much advice as the answers give."""
     found = {}
     for path in ["/", "/alle-hulp", "/routekaart", "/intake", "/privacy", "/veilig-online"]:
-        found[path] = text_of(check_page(client.get(path)))
+        found[path] = visible(client.get(path))
     for question in EVERY_QUESTION:
-        found[f"/vraag/{question}"] = text_of(check_page(client.get(f"/vraag/{question}")))
+        found[f"/vraag/{question}"] = visible(client.get(f"/vraag/{question}"))
         answer_all(client, {question: EVERY_QUESTION[question]})
     for path in ["/controleren", "/advies", "/advies/uitdraai"]:
-        found[path] = text_of(check_page(client.get(path)))
+        found[path] = visible(client.get(path))
     for letter in client.application.extensions["guide"].letters.letters:
-        found[f"/brief/{letter.id}"] = text_of(check_page(client.get(f"/brief/{letter.id}")))
+        found[f"/brief/{letter.id}"] = visible(client.get(f"/brief/{letter.id}"))
     young = client.application.test_client()  # the je-forms explain their words too
     for question in YOUNG_AND_STRUGGLING:
         answer_all(young, {question: YOUNG_AND_STRUGGLING[question]})
-        found[f"young /vraag/{question}"] = text_of(check_page(young.get(f"/vraag/{question}")))
-    found["young /advies"] = text_of(check_page(young.get("/advies")))
+        found[f"young /vraag/{question}"] = visible(young.get(f"/vraag/{question}"))
+    found["young /advies"] = visible(young.get("/advies"))
     return found
 
 

@@ -76,7 +76,7 @@ def test_every_text_of_a_fourteen_year_olds_advice_says_je_and_names_no_insuranc
             *a.service.steps,
             a.why,
             *(n.text for n in a.notes),
-            *a.tonight,
+            *(n.text for n in a.tonight),
             *(c.label for c in a.contacts),
         )
     ]

@@ -6,10 +6,11 @@ import re
 from collections.abc import Callable
 
 import pytest
-from playwright.sync_api import Page, expect
+from playwright.sync_api import Locator, Page, expect
 
 from guide.content import Content
 from guide.engine import advise, speaking_to
+from guide.i18n import LANGUAGES
 from tests.browser.conftest import QUICK_EXIT, SCREENSHOTS, Outside, answer
 from tests.helpers import as_answers
 from tests.journeys import ON_A_PHONE, PARENT_BUSY_AND_ALONE, YOUNG_AND_STRUGGLING
@@ -153,16 +154,32 @@ def test_without_javascript_the_guide_works_all_the_way(new_visitor: Callable[..
     assert "vt_klacht" in advised(page, "first")
 
 
-def test_a_parent_who_can_hardly_cope_sees_whom_to_call_tonight_on_the_first_screen(
-    new_visitor: Callable[..., Page],
+@pytest.mark.parametrize("language", LANGUAGES)
+@pytest.mark.parametrize("crisis", ["levenseinde", "kan_niet_aan"])
+def test_after_a_crisis_answer_112_and_113_are_on_the_advices_first_screen_and_two_tabs_away(
+    new_visitor: Callable[..., Page], crisis: str, language: str
 ) -> None:
-    page = new_visitor(viewport={"width": 360, "height": 740})
-    walk(page, {**PARENT_BUSY_AND_ALONE, "zwaarte": "kan_niet_aan"})
+    page = new_visitor(viewport=SCREEN)
+    page.goto(f"/taal/{language}?terug=/")
+    walk(page, {**PARENT_BUSY_AND_ALONE, "zwaarte": crisis})
     page.goto("/advies")
-    # De Luisterlijn, with why: 113 follows just below it.
-    for shown in [page.locator("#vanavond ~ p").first, page.locator('a[href="tel:0880767000"]')]:
-        box = shown.first.bounding_box()
-        assert box is not None and box["y"] + box["height"] <= 740
+    calls = page.locator('#hulp-nu a[href^="tel:"]')
+    first, to_113 = calls.first, page.locator('#hulp-nu a[href="tel:113"]')
+    where = {name: screens(link) for name, link in [("first", first), ("113", to_113)]}
+    print(f"first tel: link, in screens: {crisis} {language} {where}")  # pytest -s shows it
+    assert where["first"] <= 1 and where["113"] <= 1, where
+    assert first.get_attribute("href") == "tel:112"
+    page.keyboard.press("Tab")  # the skip link "Hulp nu", the first thing on the page
+    page.keyboard.press("Enter")
+    page.keyboard.press("Tab")
+    assert first.evaluate("link => link === document.activeElement")
+
+
+def screens(link: Locator) -> float:
+    """How far down the page a link ends, in phone screens: 1 or less is the first screen."""
+    box = link.bounding_box()
+    assert box is not None
+    return round((box["y"] + box["height"]) / SCREEN["height"], 2)
 
 
 def test_a_fourteen_year_old_is_spoken_to_as_a_child_with_the_kindertelefoon_first(
