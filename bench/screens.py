@@ -10,15 +10,20 @@ from tests.journeys import ON_A_PHONE
 PHONE = {"width": 360, "height": 740}
 MAX_SCREENS = 5  # the whole advice
 MAX_PLAN_SCREENS = 1.5  # the numbered plan at its top
-# The browser tests' journeys, as the bench's visitors post them: a place the parent types
-# goes into the text field, not the button that skips the question.
-SCENARIOS = {
-    name: {
-        (TYPED if question == "woonplaats" and answer != "geen" else question): answer
+
+
+def posted(answers: dict) -> dict:
+    """The answers as the bench's visitors post them: a place the parent types goes into the
+    text field, not the button that skips the question."""
+    return {
+        (TYPED if question == "woonplaats" and answer not in ("geen", ("geen",)) else question): (
+            answer
+        )
         for question, answer in answers.items()
     }
-    for name, answers in ON_A_PHONE.items()
-}
+
+
+SCENARIOS = {name: posted(answers) for name, answers in ON_A_PHONE.items()}
 
 
 def advice_screens(base: str, cookies: dict[str, str]) -> dict[str, tuple[float, float]]:
