@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from playwright.sync_api import sync_playwright
+from playwright.sync_api import Page, sync_playwright
 
 from guide.forms import TYPED
 from tests.journeys import ON_A_PHONE
@@ -26,6 +26,15 @@ def posted(answers: dict) -> dict:
 SCENARIOS = {name: posted(answers) for name, answers in ON_A_PHONE.items()}
 
 
+def plan_ends(page: Page) -> float:
+    """Where the numbered plan ends, in pixels, not counting the help to call now above it:
+    after a crisis answer that box stands first, and its numbers are the plan's first steps."""
+    plan = page.locator(".plan").bounding_box() or {"y": 0, "height": 0}
+    now = page.locator("#hulp-nu")
+    box = now.bounding_box() if now.count() else None
+    return plan["y"] + plan["height"] - (box["height"] if box else 0)
+
+
 def advice_screens(base: str, cookies: dict[str, str]) -> dict[str, tuple[float, float]]:
     """Per journey (name -> its cookie): the advice's length and where its plan ends, in
     screens."""
@@ -44,8 +53,7 @@ def advice_screens(base: str, cookies: dict[str, str]) -> dict[str, tuple[float,
             page = context.new_page()
             page.goto(base + "/advies")
             height = page.evaluate("document.documentElement.scrollHeight")
-            plan = page.locator(".plan").bounding_box() or {"y": 0, "height": 0}
-            found[name] = (height / PHONE["height"], (plan["y"] + plan["height"]) / PHONE["height"])
+            found[name] = (height / PHONE["height"], plan_ends(page) / PHONE["height"])
             context.close()
         browser.close()
     return found

@@ -8,6 +8,7 @@ from collections.abc import Callable
 import pytest
 from playwright.sync_api import Locator, Page, expect
 
+from bench.screens import plan_ends
 from guide.content import Content
 from guide.engine import advise, speaking_to
 from guide.i18n import LANGUAGES
@@ -63,8 +64,7 @@ def test_each_advice_opens_with_its_plan_in_order_and_fits_on_five_phone_screens
     given = {**as_answers(answers), "woonplaats": ("geen",)}  # where one lives changes no advice
     spoken = speaking_to(content, given)  # a young person's order puts the Kindertelefoon first
     assert links == cards == [f"#dienst-{a.service.id}" for a in advise(spoken, given)]
-    plan = page.locator(".plan").bounding_box()
-    assert plan is not None and plan["y"] + plan["height"] <= 1.5 * SCREEN["height"]
+    assert plan_ends(page) <= 1.5 * SCREEN["height"]
     assert page.evaluate("document.documentElement.scrollHeight") <= 5 * SCREEN["height"]
 
 
