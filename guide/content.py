@@ -185,6 +185,15 @@ class Content:
     letters: Letters = field(default_factory=Letters)
     young_rank: tuple[str, ...] = ()  # for a young person these come first, before `rank`
     grounds: tuple[Ground, ...] = ()  # the articles of law the texts may cite
+    # The pages' own words (templates) in the je-form, by their "u"-form: from page_je.yaml.
+    page_je: tuple[tuple[str, str], ...] = ()
+    # Those the pages of this content use instead of their own: none, or a young person's.
+    page_words: tuple[tuple[str, str], ...] = ()
+
+    @cached_property
+    def page_word(self) -> dict[str, str]:
+        """A page's own text -> the words this content says it in."""
+        return dict(self.page_words)
 
     def ground(self, article: str) -> Ground | None:
         """The legal ground a text cites with these words, if it is in grounds.yaml."""
@@ -281,7 +290,15 @@ def load(directory: Path = CONTENT_DIR) -> Content:
         letters=_letters(directory / "letters.yaml"),
         grounds=_grounds(directory / "grounds.yaml"),
         young_rank=tuple(str(s) for s in catalogue.get("young_rank") or ()),
+        page_je=_page_je(directory / "page_je.yaml"),
     )
+
+
+def _page_je(path: Path) -> tuple[tuple[str, str], ...]:
+    """The pages' own words in the je-form; a folder without page_je.yaml has none."""
+    if not path.exists():
+        return ()
+    return _items(path, _read_yaml(path), "page_je", lambda raw: (str(raw["u"]), str(raw["text"])))
 
 
 def _grounds(path: Path) -> tuple[Ground, ...]:

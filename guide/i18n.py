@@ -77,6 +77,15 @@ def translated(text: str) -> str:
 
 
 @pass_context
+def page_text(context: Context, text: str) -> str:
+    """A text of the page itself, in the words of the content it shows: "je" to a young person
+    (page_je.yaml), else as written."""
+    content = context.get("content")
+    words = content.page_word if content is not None else {}
+    return translated(words.get(text, text))
+
+
+@pass_context
 def in_words(context: Context, pairs: Iterable[tuple[str, Iterable[str]]]) -> Markup:
     """Answers in words: “Question”: “Answer” of “Answer” en “Question”: “Answer”.
 
@@ -114,7 +123,7 @@ def init_app(app: Flask, directory: str) -> None:
     )
     # A page asks for a few hundred translations; look the catalogue up once per request.
     app.jinja_env.install_gettext_callables(
-        gettext=translated,
+        gettext=page_text,
         ngettext=lambda s, p, n: shown(translations().ungettext(s, p, n)),
         pgettext=lambda c, s: shown(translations().upgettext(c, s)),
         npgettext=lambda c, s, p, n: shown(translations().unpgettext(c, s, p, n)),

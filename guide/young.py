@@ -32,6 +32,7 @@ def for_young(content: Content) -> Content:
         services=tuple(_service(s) for s in content.services),
         rank=(*first, *(s for s in content.rank if s not in first)),
         letters=replace(content.letters, letters=letters),
+        page_words=content.page_je,
     )
 
 
@@ -65,6 +66,11 @@ def adult_texts(content: Content) -> Iterator[str]:
             else:  # a letter is in the visitor's own name: one for adults is not offered
                 fix = "add its je-form" if hasattr(entry, "je") else "mark it parents_only"
                 yield f"{where}: '{key}' speaks to an adult on a young route: {fix}"
+    for said, je_form in content.page_je:  # the pages' own words (page_je.yaml)
+        if not _speaks_to_an_adult(said):
+            yield f"page_je: '{said}' does not speak to an adult: it needs no je-form"
+        elif _speaks_to_an_adult(je_form):
+            yield f"page_je: the je-form of '{said}' still speaks to an adult"
 
 
 def _entries(content: Content) -> Iterator[tuple[str, Any, bool]]:

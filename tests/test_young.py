@@ -2,17 +2,22 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import pytest
+from babel.messages.pofile import read_po
+from flask.testing import FlaskClient
 
 from guide.content import Content, load
 from guide.engine import advise, is_young, speaking_to
-from guide.young import ADULT
-from tests.helpers import as_answers
+from guide.young import ADULT, adult_texts
+from tests.helpers import answer_all, as_answers, check_page
 from tests.journeys import REFUTED_PARENT, YOUNG_AND_STRUGGLING
 
 FIXTURES = Path(__file__).parent / "fixtures"
+ROOT = Path(__file__).parent.parent
 
 
 @pytest.fixture(scope="module")
@@ -97,3 +102,54 @@ def test_a_parent_still_reads_the_u_form_and_the_cost_of_insurance(content: Cont
     answers = as_answers({**REFUTED_PARENT, "behoefte": "steun", "zwaarte": "houdt_bezig"})
     assert speaking_to(content, answers) is content
     assert "eigen risico" in content.service("psycholoog").cost
+
+
+# The pages of a young person's journey; the start and information pages speak to everyone.
+YOUNG_PAGES = [
+    "/vraag/behoefte",
+    "/controleren",
+    "/advies",
+    "/advies/uitdraai",
+    "/advies/meegeven",
+    "/alle-hulp",
+    "/opnieuw",
+    "/bestaat-niet",
+]
+
+
+def page_words(client: FlaskClient, path: str) -> list[str]:
+    """The visible texts of a page, without the addresses of its sources."""
+    page = check_page(client.get(path), status=404 if path == "/bestaat-niet" else 200)
+    for source in page.select(".card__source"):
+        source.decompose()
+    return list(page.body.stripped_strings)
+
+
+def test_the_pages_of_a_young_persons_journey_say_je_in_their_own_words_too(
+    client: FlaskClient,
+) -> None:
+    answer_all(client, YOUNG_AND_STRUGGLING)
+    link = check_page(client.get("/advies/meegeven")).find(class_="handover-link").a["href"]
+    for path in [*YOUNG_PAGES, urlsplit(link).path]:
+        assert [t for t in page_words(client, path) if ADULT.search(t)] == [], path
+    assert "Je advies" in page_words(client, "/advies")
+
+
+def test_a_parent_on_the_same_pages_still_reads_u(client: FlaskClient) -> None:
+    answer_all(client, {**YOUNG_AND_STRUGGLING, "wie": "ouder_gezag"})
+    assert "Uw advies" in page_words(client, "/advies")
+    assert "Waarom ziet u dit?" in page_words(client, "/advies")
+
+
+def test_every_page_text_with_a_je_form_is_one_the_pages_have(content: Content) -> None:
+    with (ROOT / "translations" / "messages.pot").open("rb") as catalogue:
+        msgids = {message.id for message in read_po(catalogue)}
+    assert [said for said, _ in content.page_je if said not in msgids] == []
+
+
+def test_guide_check_refuses_a_page_je_form_that_still_says_u(content: Content) -> None:
+    wrong = replace(content, page_je=(("Uw advies", "Uw advies"), ("Doe dit eerst", "Doe het")))
+    assert list(adult_texts(wrong))[-2:] == [
+        "page_je: the je-form of 'Uw advies' still speaks to an adult",
+        "page_je: 'Doe dit eerst' does not speak to an adult: it needs no je-form",
+    ]
