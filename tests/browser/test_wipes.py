@@ -47,7 +47,7 @@ def visitor(person_browser: Browser, browser_context_args: dict) -> Iterator[Cal
 
     def new(**options: Any) -> Page:
         context = person_browser.new_context(**{**browser_context_args, **options})
-        context.route(QUICK_EXIT, lambda route: elsewhere(route))
+        context.route(QUICK_EXIT, elsewhere)
         contexts.append(context)
         return context.new_page()
 
