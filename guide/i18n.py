@@ -80,9 +80,7 @@ def translated(text: str) -> str:
 def page_text(context: Context, text: str) -> str:
     """A text of the page itself, in the words of the content it shows: "je" to a young person
     (page_je.yaml), else as written."""
-    content = context.get("content")
-    words = content.page_word if content is not None else {}
-    return translated(words.get(text, text))
+    return translated(context["content"].page_word.get(text, text))
 
 
 @pass_context

@@ -115,15 +115,9 @@ class Shown(NamedTuple):
 def shown_fields(letter: Letter) -> list[Shown]:
     """The fields of a letter's form, in the words this letter asks them."""
     return [
-        Shown(
-            field_id,
-            wording(letter, field_id).label,
-            wording(letter, field_id).hint,
-            4 if SPECS[field_id].lines else 0,
-            SPECS[field_id].autocomplete,
-            SPECS[field_id].check,
-        )
+        Shown(field_id, ask.label, ask.hint, 4 if spec.lines else 0, spec.autocomplete, spec.check)
         for field_id in letter.asked
+        for spec, ask in [(SPECS[field_id], wording(letter, field_id))]
     ]
 
 

@@ -78,10 +78,15 @@ def text_of(page: BeautifulSoup) -> str:
     return " ".join(page.get_text().split())
 
 
-def session_of(client: FlaskClient) -> dict:
-    """What the visitor's session cookie holds, read with the app's key."""
+def cookie_payload(client: FlaskClient) -> dict:
+    """Everything the visitor's session cookie holds (its clocks too), read with the app's key."""
     cookie = client.get_cookie("nazorgwijzer").value
-    return json.loads(fernet(client.application, session.PURPOSE).decrypt(cookie.encode()))["data"]
+    return json.loads(fernet(client.application, session.PURPOSE).decrypt(cookie.encode()))
+
+
+def session_of(client: FlaskClient) -> dict:
+    """What the visitor's session holds."""
+    return cookie_payload(client)["data"]
 
 
 def handover_payload(app: Flask, link: str) -> dict:

@@ -14,10 +14,17 @@ from flask import Flask
 from flask.testing import FlaskClient
 
 from guide.content import Content
-from guide.keys import fernet
 from guide.letters import BLANK
-from guide.session import PURPOSE
-from tests.helpers import answer_all, check_page, leave_by, letter_data, make_letter, text_of
+from tests.helpers import (
+    answer_all,
+    check_page,
+    cookie_payload,
+    leave_by,
+    letter_data,
+    make_letter,
+    session_of,
+    text_of,
+)
 from tests.test_languages import choose, leaked_dutch
 
 LETTERS = ["inzage", "correctie", "vernietiging", "klacht", "gesprek"]
@@ -264,12 +271,6 @@ def test_the_arabic_translation_writes_the_date_in_arabic(client: FlaskClient) -
     assert format_date(dt.date(2025, 10, 2), "long", locale="ar") in arabic.get_text()
 
 
-def cookie_payload(app: Flask, client: FlaskClient) -> str:
-    """Everything the session cookie holds, decrypted with the app's key."""
-    cookie = client.get_cookie("nazorgwijzer")
-    return json.dumps(json.loads(fernet(app, PURPOSE).decrypt(cookie.value.encode())))
-
-
 def typed_values_in(text: str) -> list[str]:
     typed = [v for field, v in TYPED.items() if field != "gezag"]  # a ticked box says only "y"
     values = [*typed, "Kwikstaartlaan", "Zwanenburg", "Mirthe", "1986", "2025-10-02"]
@@ -280,16 +281,16 @@ def test_nothing_typed_in_a_letter_reaches_the_session_cookie(
     app: Flask, client: FlaskClient
 ) -> None:
     answer_all(client, IN_TILBURG)
-    before = json.loads(cookie_payload(app, client))["data"]
+    before = session_of(client)
     response = make_letter(client, "inzage", TYPED)
     assert response.status_code == 200
     page = check_page(response)
     data = {i["name"]: i["value"] for i in page.find("main").find("form").find_all("input")}
     client.post("/brief/inzage", data={**data, "format": "txt"})
     client.post("/brief/inzage", data={**data, "format": "wijzigen"})
-    after = cookie_payload(app, client)
-    assert typed_values_in(after) == []
-    stored = json.loads(after)["data"]
+    after = cookie_payload(client)
+    assert typed_values_in(json.dumps(after)) == []
+    stored = after["data"]
     # Only what every form adds: its token, and the visit's mark in the field names.
     assert stored == before | {key: stored[key] for key in ("csrf_token", "visit")}
 
