@@ -38,6 +38,7 @@ NGINX = "/usr/sbin/nginx"
 SITE = ROOT / "deploy" / "nginx.conf"
 PLACEHOLDER = re.compile(r"@([A-Z_]+)@")
 STARTUP = 30  # seconds; gunicorn loads and checks all content before it answers
+NAMES = "127.0.0.1 localhost"  # what the certificate is for, nginx serves and the app trusts
 
 
 @dataclass
@@ -70,7 +71,7 @@ def running(folder: Path, env: dict[str, str] | None = None) -> Iterator[Stack]:
             {
                 "LISTEN": f"127.0.0.1:{https}",
                 "HTTP_LISTEN": f"127.0.0.1:{http}",
-                "SERVER_NAME": "127.0.0.1 localhost",
+                "SERVER_NAME": NAMES,
                 "CERTIFICATE": str(certificate),
                 "CERTIFICATE_KEY": str(key),
                 "UPSTREAM": f"127.0.0.1:{upstream}",
@@ -179,6 +180,7 @@ def _production(env: dict[str, str] | None) -> dict[str, str]:
     environment = {**os.environ, **(env or {}), "BEHIND_PROXY": "1"}
     environment.pop("NAZORGWIJZER_ENV", None)
     environment.setdefault("SECRET_KEY", secrets.token_hex(32))
+    environment.setdefault("NAZORGWIJZER_HOSTS", NAMES)
     return environment
 
 

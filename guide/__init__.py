@@ -74,6 +74,9 @@ def _config_from_environment() -> dict[str, Any]:
         "SECRET_KEY": os.environ.get("SECRET_KEY")
         or (secrets.token_hex(32) if development else None),
         "SECRET_KEY_FALLBACKS": os.environ.get("SECRET_KEY_FALLBACKS", "").split(),
+        # The public host names (space-separated, as nginx's server_name): any other Host is
+        # refused with the error page. Unset, every host is answered (development, tests).
+        "TRUSTED_HOSTS": os.environ.get("NAZORGWIJZER_HOSTS", "").split() or None,
         "SESSION_COOKIE_NAME": "nazorgwijzer",
         "SESSION_COOKIE_SECURE": not development,
         "SESSION_COOKIE_SAMESITE": "Lax",

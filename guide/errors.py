@@ -5,9 +5,11 @@ The page says the answers are kept only when there are answers: after a wipe it 
 
 from __future__ import annotations
 
+from types import TracebackType
 from typing import NoReturn
 
-from flask import Flask, abort, render_template, url_for
+from flask import Flask, abort, current_app, render_template, request, url_for
+from flask.globals import request_ctx
 from flask_babel import lazy_gettext
 from werkzeug.exceptions import HTTPException
 
@@ -41,6 +43,7 @@ PAGES = {
 def init_app(app: Flask) -> None:
     # Unexpected exceptions reach this too, as a 500, after Flask has logged them.
     app.register_error_handler(HTTPException, render_error)
+    app.log_exception = log_exception  # type: ignore[method-assign]
 
     @app.get("/te-groot")
     def too_large() -> NoReturn:
@@ -48,8 +51,23 @@ def init_app(app: Flask) -> None:
         abort(413)
 
 
+def log_exception(
+    exc_info: tuple[type, BaseException, TracebackType] | tuple[None, None, None],
+) -> None:
+    """Flask's line for an exception, with the route as declared instead of the path.
+
+    A path can hold a hand-over token or a question id that says something of a family.
+    """
+    route = request.url_rule.rule if request.url_rule else "-"
+    current_app.logger.error("Exception on %s [%s]", route, request.method, exc_info=exc_info)
+
+
 def render_error(error: HTTPException) -> tuple[str, int]:
     code = error.code or 500
+    if request_ctx.url_adapter is None:
+        # A refused or malformed Host leaves the request without a URL adapter. The page's links
+        # are paths, which need no host: build them with a name that is never served.
+        request_ctx.url_adapter = current_app.url_map.bind("invalid", request.script_root or "/")
     heading, text = PAGES.get(code) or PAGES[400 if code < 500 else 500]
     current = journey()
     resume = next_url(current) if current.answers else None

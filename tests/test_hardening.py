@@ -10,7 +10,7 @@ import pytest
 from flask import Flask
 from flask.testing import FlaskClient
 
-from guide import create_app
+from guide import create_app, intake
 from tests.conftest import TEST_CONFIG
 from tests.helpers import answer_all, check_page, csrf_token
 
@@ -147,3 +147,44 @@ def test_without_a_proxy_forwarded_headers_are_ignored(app: Flask, client: Flask
 def test_the_favicon_request_gets_an_empty_answer_not_an_error(client: FlaskClient) -> None:
     response = client.get("/favicon.ico")
     assert response.status_code == 204 and response.data == b""
+
+
+OVER_LONG_HOST = "a" * 70 + ".example"  # a DNS label has at most 63 characters
+
+
+@pytest.mark.parametrize("hosts", ["", "nazorgwijzer.example"])
+def test_a_host_with_an_over_long_label_gets_the_friendly_page_and_logs_no_path(
+    monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture, hosts: str
+) -> None:
+    monkeypatch.setenv("NAZORGWIJZER_HOSTS", hosts)
+    client = create_app(TEST_CONFIG).test_client()
+    caplog.set_level(logging.INFO)
+    response = client.get("/mee/geheim-token", headers={"Host": OVER_LONG_HOST})
+    page = check_page(response, status=400)
+    assert page.find("link", rel="stylesheet")["href"].startswith("/static/style.")
+    assert "geheim" not in caplog.text
+    assert [r.getMessage() for r in caplog.records if r.levelno >= logging.WARNING] == []
+
+
+def test_only_the_configured_hosts_are_served(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("NAZORGWIJZER_HOSTS", "nazorgwijzer.example www.nazorgwijzer.example")
+    client = create_app(TEST_CONFIG).test_client()
+    for host in ["nazorgwijzer.example", "www.nazorgwijzer.example", "nazorgwijzer.example:8443"]:
+        check_page(client.get("/", headers={"Host": host}))
+    for host in ["elders.example", "nazorgwijzer.example.elders.example", "127.0.0.1"]:
+        check_page(client.get("/", headers={"Host": host}), status=400)
+
+
+def test_an_exception_is_logged_with_its_route_never_its_path(
+    monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture
+) -> None:
+    def broken(*args: object) -> None:
+        raise RuntimeError("broken")
+
+    monkeypatch.setattr(intake, "read_token", broken)
+    client = create_app({**TEST_CONFIG, "PROPAGATE_EXCEPTIONS": False}).test_client()
+    caplog.set_level(logging.INFO)
+    check_page(client.get("/mee/geheim-token"), status=500)
+    errors = [r for r in caplog.records if r.levelno >= logging.ERROR]
+    assert [r.getMessage() for r in errors] == ["Exception on /mee/<token> [GET]"]
+    assert errors[0].exc_info and "geheim" not in caplog.text

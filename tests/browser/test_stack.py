@@ -26,6 +26,7 @@ FORGED = {
     "Forwarded": "host=evil.example;proto=http",
 }
 SLOW_CLIENTS = 40
+OVER_LONG_HOST = "a" * 70 + ".example"  # a DNS label has at most 63 characters
 
 
 def fetch(
@@ -45,6 +46,27 @@ def fetch(
         return response.status, response.headers, response.read()
     finally:
         connection.close()
+
+
+def raw_https(stack: Stack, request: bytes, name: str = "localhost") -> bytes:
+    """All nginx sends back for one request written out by hand (name: the TLS server name)."""
+    context = ssl.create_default_context(cafile=stack.certificate)
+    base = urlsplit(stack.base)
+    received = b""
+    with (
+        socket.create_connection((base.hostname, base.port), timeout=10) as raw,
+        context.wrap_socket(raw, server_hostname=name) as client,
+    ):
+        client.sendall(request)
+        while chunk := client.recv(65536):
+            received += chunk
+    return received
+
+
+def new_log_lines(stack: Stack, start: int) -> list[str]:
+    """The lines gunicorn.log got since it was start bytes long, without their times."""
+    lines = (stack.folder / "gunicorn.log").read_bytes()[start:].decode().splitlines()
+    return [re.sub(r"^\S+ \S+ | \d+ms$", "", line) for line in lines]
 
 
 def links(page: bytes) -> list[str]:
@@ -140,9 +162,13 @@ def test_forged_forwarding_headers_change_no_link(stack: Stack, way: str) -> Non
         _, _, forged = fetch(stack, base + path, **FORGED)
         assert "/weg" in links(forged), path
         assert [h for h in links(forged) if h.startswith("//") or "evil" in h] == [], path
-    _, _, forged = fetch(stack, f"{base}/", **FORGED)
+    status, _, forged = fetch(stack, f"{base}/", **FORGED)
     _, _, after = fetch(stack, f"{base}/")
-    assert links(forged) == links(before) == links(after)
+    assert links(before) == links(after)
+    if way == "through nginx":  # nginx sets the forwarded headers itself
+        assert status == 200 and links(forged) == links(before)
+    else:  # the forged host is not one of the site's names (NAZORGWIJZER_HOSTS)
+        assert status == 400
 
 
 def test_plain_http_is_sent_to_https(stack: Stack) -> None:
@@ -206,3 +232,33 @@ def test_slow_clients_do_not_keep_others_waiting(stack: Stack) -> None:
         for client in clients:
             client.join(timeout=10)
     assert not any(client.is_alive() for client in clients)
+
+
+@pytest.mark.parametrize("host", [OVER_LONG_HOST, "elders.example", "127.0.0.2"])
+@pytest.mark.parametrize("name", ["localhost", "127.0.0.1"])
+def test_nginx_closes_a_request_for_another_host_before_the_app_sees_it(
+    stack: Stack, host: str, name: str
+) -> None:
+    start = (stack.folder / "gunicorn.log").stat().st_size
+    request = f"GET /mee/geheim-token HTTP/1.1\r\nHost: {host}\r\nConnection: close\r\n\r\n"
+    assert raw_https(stack, request.encode(), name) == b""
+    # A request for the site's own name after it is the only one the app logs.
+    assert fetch(stack, f"{stack.base}/mee/ander-token")[0] == 400
+    assert new_log_lines(stack, start) == ["GET /mee/<token> 400"]
+
+
+def test_the_handshake_for_another_name_is_refused(stack: Stack) -> None:
+    request = b"GET / HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n"
+    assert raw_https(stack, request, "localhost").startswith(b"HTTP/1.1 200 ")
+    with pytest.raises(ssl.SSLError, match="UNRECOGNIZED_NAME"):
+        raw_https(stack, request, "elders.example")
+
+
+def test_gunicorn_answers_an_over_long_host_with_the_friendly_page_and_one_log_line(
+    stack: Stack,
+) -> None:
+    start = (stack.folder / "gunicorn.log").stat().st_size
+    status, headers, page = fetch(stack, f"{stack.upstream}/mee/geheim-token", Host=OVER_LONG_HOST)
+    assert status == 400 and headers["Content-Type"].startswith("text/html")
+    assert b"<h1>Dit formulier kunnen we niet verwerken</h1>" in page
+    assert new_log_lines(stack, start) == ["GET - 400"]
