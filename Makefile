@@ -8,7 +8,7 @@ MO := $(PO:.po=.mo)
 CHROMIUM := /usr/bin/chromium
 NGINX := /usr/sbin/nginx
 
-.PHONY: build run serve test bench load pot translations content-check clean java wrk
+.PHONY: build run serve test bench load pot translations content-check clean java wrk curl
 
 build: $(VENV)/.deps $(MO)
 
@@ -19,7 +19,7 @@ run: build
 serve: build $(NGINX)
 	$(BIN)/python deploy/stack.py
 
-test: $(VENV)/.dev-deps $(MO) $(CHROMIUM) $(NGINX) node_modules/.installed java
+test: $(VENV)/.dev-deps $(MO) $(CHROMIUM) $(NGINX) node_modules/.installed java curl
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 	$(BIN)/bandit -q -r guide deploy app.py gunicorn.conf.py
@@ -60,6 +60,11 @@ $(NGINX):
 java:
 	@command -v java >/dev/null || { apt-get update -qq && \
 		DEBIAN_FRONTEND=noninteractive apt-get install -y -qq default-jre-headless >/dev/null; }
+
+# The stack's tests speak HTTP/2 to nginx with curl.
+curl:
+	@command -v curl >/dev/null || { apt-get update -qq && \
+		DEBIAN_FRONTEND=noninteractive apt-get install -y -qq curl >/dev/null; }
 
 wrk:
 	@command -v wrk >/dev/null || { apt-get update -qq && \

@@ -33,11 +33,18 @@ PAGES = {
         lazy_gettext("Dit formulier is te groot"),
         lazy_gettext("Wij kunnen zoveel tekst niet verwerken."),
     ),
+    414: (
+        lazy_gettext("Dit adres is te lang"),
+        lazy_gettext("Misschien is het adres niet goed."),
+    ),
     500: (
         lazy_gettext("Er ging iets mis"),
         lazy_gettext("Dit ligt aan ons, niet aan u. Probeer het over een paar minuten opnieuw."),
     ),
 }
+
+# What nginx refuses before the app sees it, and asks the app's page for (deploy/nginx.conf).
+PROXY_ERRORS = {400, 413, 414}
 
 
 def init_app(app: Flask) -> None:
@@ -45,10 +52,10 @@ def init_app(app: Flask) -> None:
     app.register_error_handler(HTTPException, render_error)
     app.log_exception = log_exception  # type: ignore[method-assign]
 
-    @app.get("/te-groot")
-    def too_large() -> NoReturn:
-        """The page for a form too large, for the proxy, which refuses such forms itself."""
-        abort(413)
+    @app.get("/fout/<int:code>")
+    def refused_by_proxy(code: int) -> NoReturn:
+        """The page for what the proxy refuses itself: a form too large, an address too long."""
+        abort(code if code in PROXY_ERRORS else 404)
 
 
 def log_exception(

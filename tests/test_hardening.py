@@ -188,3 +188,10 @@ def test_an_exception_is_logged_with_its_route_never_its_path(
     errors = [r for r in caplog.records if r.levelno >= logging.ERROR]
     assert [r.getMessage() for r in errors] == ["Exception on /mee/<token> [GET]"]
     assert errors[0].exc_info and "geheim" not in caplog.text
+
+
+@pytest.mark.parametrize(("code", "status"), [(400, 400), (413, 413), (414, 414), (500, 404)])
+def test_the_proxy_gets_the_apps_page_for_what_it_refuses_itself(
+    client: FlaskClient, code: int, status: int
+) -> None:
+    check_page(client.get(f"/fout/{code}"), status=status)
