@@ -61,10 +61,10 @@ java:
 	@command -v java >/dev/null || { apt-get update -qq && \
 		DEBIAN_FRONTEND=noninteractive apt-get install -y -qq default-jre-headless >/dev/null; }
 
-# The stack's tests speak HTTP/2 to nginx with curl.
+# The stack's tests speak HTTP/2 to nginx with curl, and offer it TLS groups with openssl.
 curl:
-	@command -v curl >/dev/null || { apt-get update -qq && \
-		DEBIAN_FRONTEND=noninteractive apt-get install -y -qq curl >/dev/null; }
+	@command -v curl >/dev/null && command -v openssl >/dev/null || { apt-get update -qq && \
+		DEBIAN_FRONTEND=noninteractive apt-get install -y -qq curl openssl >/dev/null; }
 
 wrk:
 	@command -v wrk >/dev/null || { apt-get update -qq && \

@@ -36,7 +36,7 @@ from guide.assets import write_fingerprinted  # noqa: E402
 
 NGINX = "/usr/sbin/nginx"
 SITE = ROOT / "deploy" / "nginx.conf"
-PLACEHOLDER = re.compile(r"@([A-Z_]+)@")
+PLACEHOLDER = re.compile(r"@([A-Z][A-Z0-9_]*)@")
 STARTUP = 30  # seconds; gunicorn loads and checks all content before it answers
 NAMES = "127.0.0.1 localhost"  # what the certificate is for, nginx serves and the app trusts
 
@@ -70,10 +70,15 @@ def running(folder: Path, env: dict[str, str] | None = None) -> Iterator[Stack]:
             SITE.read_text(),
             {
                 "LISTEN": f"127.0.0.1:{https}",
+                "LISTEN6": f"[::1]:{https}",
                 "HTTP_LISTEN": f"127.0.0.1:{http}",
+                "HTTP_LISTEN6": f"[::1]:{http}",
                 "SERVER_NAME": NAMES,
                 "CERTIFICATE": str(certificate),
                 "CERTIFICATE_KEY": str(key),
+                "TRUSTED": str(certificate),
+                # Never asked: the self-signed certificate names no OCSP responder.
+                "RESOLVER": "127.0.0.1",
                 "UPSTREAM": f"127.0.0.1:{upstream}",
                 "STATIC": str(folder / "static"),
             },

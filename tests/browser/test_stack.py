@@ -27,6 +27,7 @@ FORGED = {
     "Forwarded": "host=evil.example;proto=http",
 }
 SLOW_CLIENTS = 40
+CONNECTIONS_PER_ADDRESS = 100  # limit_conn in deploy/nginx.conf
 OVER_LONG_HOST = "a" * 70 + ".example"  # a DNS label has at most 63 characters
 
 
@@ -49,13 +50,15 @@ def fetch(
         connection.close()
 
 
-def raw_https(stack: Stack, request: bytes, name: str = "localhost") -> bytes:
+def raw_https(
+    stack: Stack, request: bytes, name: str = "localhost", address: str = "127.0.0.1"
+) -> bytes:
     """All nginx sends back for one request written out by hand (name: the TLS server name)."""
     context = ssl.create_default_context(cafile=stack.certificate)
     base = urlsplit(stack.base)
     received = b""
     with (
-        socket.create_connection((base.hostname, base.port), timeout=10) as raw,
+        socket.create_connection((address, base.port), timeout=10) as raw,
         context.wrap_socket(raw, server_hostname=name) as client,
     ):
         client.sendall(request)
@@ -189,13 +192,30 @@ def test_forged_forwarding_headers_change_no_link(stack: Stack, way: str) -> Non
         assert status == 400
 
 
-def test_plain_http_is_sent_to_https(stack: Stack) -> None:
+def http_port(stack: Stack) -> int:
+    """Where the stack answers plain http (with a redirect)."""
     site = (stack.folder / "site.conf").read_text()
-    http_port = re.search(r"listen 127\.0\.0\.1:(\d+);", site).group(1)
-    status, headers, _ = fetch(stack, f"http://127.0.0.1:{http_port}/vraag/stand?x=1")
-    assert status == 301
-    assert headers["Location"].startswith("https://")
-    assert headers["Location"].endswith("/vraag/stand?x=1")
+    return int(re.search(r"listen 127\.0\.0\.1:(\d+) default_server;", site).group(1))
+
+
+@pytest.mark.parametrize("address", ["127.0.0.1", "::1"])
+@pytest.mark.parametrize("host", ["127.0.0.1", "localhost"])
+def test_plain_http_is_sent_to_https_on_the_same_host(
+    stack: Stack, address: str, host: str
+) -> None:
+    request = f"GET /vraag/stand?x=1 HTTP/1.1\r\nHost: {host}\r\nConnection: close\r\n\r\n"
+    with socket.create_connection((address, http_port(stack)), timeout=5) as client:
+        client.sendall(request.encode())
+        answer = client.makefile("rb").read().decode()
+    assert answer.startswith("HTTP/1.1 301 "), answer
+    assert f"\r\nLocation: https://{host}/vraag/stand?x=1\r\n" in answer
+
+
+def test_plain_http_for_another_host_gets_no_answer(stack: Stack) -> None:
+    request = b"GET / HTTP/1.1\r\nHost: elders.example\r\nConnection: close\r\n\r\n"
+    with socket.create_connection(("127.0.0.1", http_port(stack)), timeout=5) as client:
+        client.sendall(request)
+        assert client.recv(100) == b""
 
 
 def test_gunicorn_logs_an_invalid_request_without_address_or_request(stack: Stack) -> None:
@@ -316,3 +336,77 @@ def test_a_request_nginx_cannot_read_gets_the_apps_own_page(stack: Stack) -> Non
         answer = raw_https(stack, request)
         assert answer.startswith(b"HTTP/1.1 400 "), answer[:100]
         assert b"<h1>Dit formulier kunnen we niet verwerken</h1>" in answer
+
+
+def handshake(stack: Stack, *options: str) -> bool:
+    """Whether a TLS handshake with these openssl s_client options succeeds."""
+    base = urlsplit(stack.base)
+    run = subprocess.run(
+        [
+            *("openssl", "s_client", "-connect", f"{base.hostname}:{base.port}"),
+            *("-servername", "localhost", "-CAfile", str(stack.certificate)),
+            *("-verify_return_error", *options),
+        ],
+        input=b"",
+        capture_output=True,
+        check=False,
+        timeout=10,
+    )
+    return run.returncode == 0
+
+
+def test_tls_keys_are_agreed_on_elliptic_curves_only(stack: Stack) -> None:
+    # In TLS 1.3 the groups are for the key exchange only (in 1.2 also for the certificate's key).
+    offered = ["X25519", "prime256v1", "secp384r1", "secp521r1", "X448", "ffdhe2048", "ffdhe3072"]
+    agreed = [group for group in offered if handshake(stack, "-tls1_3", "-groups", group)]
+    assert agreed == ["X25519", "prime256v1", "secp384r1"]
+
+
+def test_nginx_staples_ocsp_where_the_certificate_names_a_responder(stack: Stack) -> None:
+    # The test certificate is self-signed and names no responder: nginx says it staples nothing.
+    log = (stack.folder / "error.log").read_text()
+    assert '"ssl_stapling" ignored' in log
+
+
+def test_the_site_is_served_over_ipv6(stack: Stack) -> None:
+    request = b"GET /healthz HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n"
+    assert raw_https(stack, request, address="::1").startswith(b"HTTP/1.1 200 ")
+
+
+def held_request(stack: Stack, source: str, request: bytes = b"POST /vraag/stand") -> ssl.SSLSocket:
+    """A request from source, its header sent; a POST's body (100 bytes) has not come yet."""
+    context = ssl.create_default_context(cafile=stack.certificate)
+    base = urlsplit(stack.base)
+    raw = socket.create_connection(
+        (base.hostname, base.port), timeout=20, source_address=(source, 0)
+    )
+    client = context.wrap_socket(raw, server_hostname="localhost")
+    length = b"Content-Length: 100\r\n" if request.startswith(b"POST") else b""
+    client.sendall(request + b" HTTP/1.1\r\nHost: localhost\r\n" + length + b"\r\n")
+    return client
+
+
+def test_one_address_cannot_hold_more_than_its_share_of_requests(stack: Stack) -> None:
+    held = []
+    try:
+        for _ in range(CONNECTIONS_PER_ADDRESS):
+            held.append(held_request(stack, "127.0.0.3"))
+        time.sleep(0.5)  # nginx has read each request's header
+        for source, status in [("127.0.0.3", b"429"), ("127.0.0.4", b"200")]:
+            with held_request(stack, source, b"GET /healthz") as client:
+                assert client.recv(100).startswith(b"HTTP/1.1 " + status + b" "), source
+    finally:
+        for client in held:
+            client.close()
+
+
+def test_a_body_that_stops_coming_is_cut_off(stack: Stack) -> None:
+    start = (stack.folder / "gunicorn.log").stat().st_size
+    with held_request(stack, "127.0.0.5") as client:
+        started = time.monotonic()
+        client.sendall(b"stand=")
+        answer = client.recv(100)
+        waited = time.monotonic() - started
+    assert answer in (b"", b"HTTP/1.1 408 ") or answer.startswith(b"HTTP/1.1 408 "), answer
+    assert 9 < waited < 15
+    assert new_log_lines(stack, start) == []  # the app never saw it
