@@ -1,8 +1,9 @@
 """The production stack on this machine: gunicorn behind nginx over https, production settings.
 
-`make serve` runs it in the foreground (`python deploy/stack.py`); the browser tests and the
-load and benchmark scripts use `running()`. Everything it makes lives in one folder: a throw-away
-certificate, the configuration, the logs (gunicorn.log, error.log) and nginx's temp files.
+`make serve` runs it in the foreground (`python deploy/stack.py`; Ctrl-C, SIGTERM or SIGHUP
+stops it); the browser tests and the load and benchmark scripts use `running()`. Everything it
+makes lives in one folder, removed on stop: a throw-away certificate and its key, the
+configuration, the logs (gunicorn.log, error.log) and nginx's temp files.
 """
 
 from __future__ import annotations
@@ -12,6 +13,7 @@ import ipaddress
 import os
 import re
 import secrets
+import signal
 import socket
 import ssl
 import subprocess  # nosec B404
@@ -231,19 +233,33 @@ def free_port() -> int:
         return sock.getsockname()[1]
 
 
+STOP_SIGNALS = (signal.SIGINT, signal.SIGTERM, signal.SIGHUP)
+
+
+def _stop(signum: int, frame: object) -> None:
+    """Stop as Ctrl-C does, by unwinding: gunicorn and nginx end, the folder and key go."""
+    for each in STOP_SIGNALS:  # a second signal must not cut the stopping short
+        signal.signal(each, signal.SIG_IGN)
+    raise KeyboardInterrupt
+
+
 def main() -> None:
-    with (
-        tempfile.TemporaryDirectory(prefix="nazorgwijzer-") as folder,
-        running(Path(folder)) as stack,
-    ):
-        print(f"The Nazorgwijzer, as in production: {stack.base}/")
-        print("Its certificate is self-signed: the browser warns once. Ctrl-C stops it.")
-        print(f"Logs (removed on stop): {stack.folder}/gunicorn.log and error.log")
-        try:
+    # Python's default for SIGTERM and SIGHUP ends at once, leaving gunicorn, nginx and the
+    # folder with the private key behind.
+    for each in STOP_SIGNALS:
+        signal.signal(each, _stop)
+    try:
+        with (
+            tempfile.TemporaryDirectory(prefix="nazorgwijzer-") as folder,
+            running(Path(folder)) as stack,
+        ):
+            print(f"The Nazorgwijzer, as in production: {stack.base}/")
+            print("Its certificate is self-signed: the browser warns once. Ctrl-C stops it.")
+            print(f"Logs (removed on stop): {stack.folder}/gunicorn.log and error.log", flush=True)
             while stack.gunicorn.poll() is None and stack.nginx.poll() is None:
                 time.sleep(1)
-        except KeyboardInterrupt:
-            return
+    except KeyboardInterrupt:
+        return
     raise SystemExit("gunicorn or nginx stopped")
 
 

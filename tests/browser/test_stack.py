@@ -3,19 +3,23 @@
 from __future__ import annotations
 
 import http.client
+import os
 import re
+import signal
 import socket
 import ssl
 import subprocess
+import sys
 import threading
 import time
 import urllib.request
 from email.message import Message
+from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
 
-from deploy.stack import Stack, render
+from deploy.stack import ROOT, Stack, render
 from guide.headers import HTTPS_HEADERS, SECURITY_HEADERS
 
 EXPECTED_HEADERS = dict(SECURITY_HEADERS + HTTPS_HEADERS)
@@ -410,3 +414,49 @@ def test_a_body_that_stops_coming_is_cut_off(stack: Stack) -> None:
     assert answer in (b"", b"HTTP/1.1 408 ") or answer.startswith(b"HTTP/1.1 408 "), answer
     assert 9 < waited < 15
     assert new_log_lines(stack, start) == []  # the app never saw it
+
+
+def processes() -> dict[int, int]:
+    """Each live process (zombies left out) with its parent."""
+    parents = {}
+    for stat in Path("/proc").glob("[0-9]*/stat"):
+        try:
+            fields = stat.read_text().rsplit(")", 1)[1].split()
+        except OSError:  # it ended while we looked
+            continue
+        if fields[0] != "Z":
+            parents[int(stat.parent.name)] = int(fields[1])
+    return parents
+
+
+def family(pid: int) -> set[int]:
+    """The process and all its descendants."""
+    parents = processes()
+    found = {pid} & parents.keys()
+    while more := {child for child, parent in parents.items() if parent in found} - found:
+        found |= more
+    return found
+
+
+@pytest.mark.parametrize("stop", [signal.SIGTERM, signal.SIGINT])
+def test_the_stack_stops_cleanly_and_leaves_nothing_behind(stop: signal.Signals) -> None:
+    with subprocess.Popen(
+        [sys.executable, str(ROOT / "deploy" / "stack.py")],
+        env={**os.environ, "WEB_CONCURRENCY": "1"},
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+    ) as process:
+        try:
+            for line in process.stdout:
+                if folder := re.search(rb"Logs \(removed on stop\): (\S+)/gunicorn\.log", line):
+                    break
+            folder = Path(os.fsdecode(folder.group(1)))
+            assert (folder / "key.pem").exists()
+            started = family(process.pid)
+            assert len(started) >= 5  # this script, gunicorn and its worker, nginx and a worker
+            process.send_signal(stop)
+            assert process.wait(timeout=40) == 0
+        finally:
+            process.kill()  # only if a check above failed: it has ended otherwise
+    assert started & processes().keys() == set()  # no gunicorn or nginx left running
+    assert not folder.exists()  # nor the key
