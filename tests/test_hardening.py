@@ -195,3 +195,57 @@ def test_the_proxy_gets_the_apps_page_for_what_it_refuses_itself(
     client: FlaskClient, code: int, status: int
 ) -> None:
     check_page(client.get(f"/fout/{code}"), status=status)
+
+
+@pytest.mark.parametrize("path", ["/", "/vraag/stand", "/bestaat-niet", "/healthz", "/weg"])
+def test_every_response_is_kept_from_other_sites_windows_and_pages(
+    client: FlaskClient, path: str
+) -> None:
+    headers = client.get(path).headers
+    assert headers["Cross-Origin-Opener-Policy"] == "same-origin"
+    assert headers["Cross-Origin-Resource-Policy"] == "same-origin"
+
+
+def test_in_production_the_session_cookie_is_bound_to_this_host(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setenv("SECRET_KEY", "a-production-secret-key-for-this-test")
+    monkeypatch.delenv("NAZORGWIJZER_ENV", raising=False)
+    app = create_app({"TESTING": True})
+    header = app.test_client().get("/vraag/stand", base_url="https://localhost").headers
+    cookie = header["Set-Cookie"]
+    assert cookie.startswith("__Host-nazorgwijzer=")
+    assert "; Secure" in cookie and "; Path=/" in cookie and "Domain" not in cookie
+
+
+def test_in_development_over_http_the_session_cookie_has_a_plain_name(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setenv("NAZORGWIJZER_ENV", "development")
+    app = create_app({"TESTING": True})
+    cookie = app.test_client().get("/vraag/stand").headers["Set-Cookie"]
+    assert cookie.startswith("nazorgwijzer=") and "Secure" not in cookie
+
+
+CLEAR_SITE_DATA = '"cache", "storage"'  # not "cookies": the wipe itself sets the new cookie
+
+
+def test_every_wipe_asks_the_browser_to_forget_what_it_kept_of_the_site(
+    client: FlaskClient,
+) -> None:
+    answer_all(client, FAMILY)
+    assert "Clear-Site-Data" not in client.get("/advies").headers
+    wipes = {
+        "Opnieuw beginnen": ("/opnieuw", "/opnieuw"),
+        "Nieuwe cliënt": ("/intake", "/intake/nieuw"),
+        "Snel weg": (None, "/weg"),
+    }
+    for name, (page, action) in wipes.items():
+        if page:
+            token = csrf_token(check_page(client.get(page)))
+            response = client.post(action, data={"csrf_token": token})
+        else:
+            response = client.get(action)
+        assert response.status_code == 303, name
+        assert response.headers.get("Clear-Site-Data") == CLEAR_SITE_DATA, name
+        assert "Set-Cookie" in response.headers, name

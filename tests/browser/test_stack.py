@@ -460,3 +460,15 @@ def test_the_stack_stops_cleanly_and_leaves_nothing_behind(stop: signal.Signals)
             process.kill()  # only if a check above failed: it has ended otherwise
     assert started & processes().keys() == set()  # no gunicorn or nginx left running
     assert not folder.exists()  # nor the key
+
+
+def test_through_nginx_the_cookie_is_bound_to_the_host_and_snel_weg_clears_the_site(
+    stack: Stack,
+) -> None:
+    _, headers, _ = fetch(stack, f"{stack.base}/vraag/stand")
+    cookie = headers["Set-Cookie"]
+    assert cookie.startswith("__Host-nazorgwijzer=")
+    assert "; Secure" in cookie and "; Path=/" in cookie and "Domain" not in cookie
+    status, headers, _ = fetch(stack, f"{stack.base}/weg", Cookie=cookie.split(";", 1)[0])
+    assert status == 303
+    assert headers.get_all("Clear-Site-Data") == ['"cache", "storage"']
