@@ -111,7 +111,7 @@ def journey(base: str, tls: ssl.SSLContext, answers: str) -> list[tuple[str, str
             path = urllib.parse.urlsplit(send("POST", path, form).headers["Location"]).path
         send("GET", path)
         seen.append((path, cookie()))
-        if "<h1>Uw advies</h1>" not in send("GET", "/advies").text():
+        if 'aria-labelledby="plan"' not in send("GET", "/advies").text():
             raise RuntimeError("the journey did not reach the advice")
         seen.append(("/advies", cookie()))
     finally:
