@@ -66,7 +66,7 @@ def test_each_card_with_letters_offers_them_and_each_form_opens(client: FlaskCli
         ("vt_klacht", {"klacht"}),
         ("vt_nazorg", {"gesprek"}),
     ]:
-        offered = page.find(id=f"dienst-{card}").parent.select(".card__letters a")
+        offered = page.find(id=f"dienst-{card}").find_parent("article").select(".card__letters a")
         assert {a["href"].rsplit("/", 1)[1] for a in offered} == letters
     for link in links:
         form = check_page(client.get(link)).find("main").find("form")
