@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: EUPL-1.2
 # `make run` and `make test` set everything up themselves on a fresh machine.
 PYTHON ?= python3
 VENV := .venv
