@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import json
+import re
 import subprocess
 from importlib import metadata
 from pathlib import Path
@@ -107,3 +108,16 @@ def test_publiccode_yml_says_what_the_guide_is() -> None:
     assert document["platforms"] == ["web"] and document["softwareType"] == "standalone/web"
     assert {"nl", "en"} <= set(document["description"])
     assert document["url"].startswith("https://")
+
+
+def makefile_targets() -> set[str]:
+    makefile = (ROOT / "Makefile").read_text(encoding="utf-8")
+    return {m for line in re.findall(r"^([\w .-]+):", makefile, re.M) for m in line.split()}
+
+
+def test_contributing_explains_the_checks_for_content_translations_and_code() -> None:
+    guide = (ROOT / "CONTRIBUTING.md").read_text(encoding="utf-8")
+    named = set(re.findall(r"\bmake ([\w-]+)", guide))
+    assert {"content-check", "translations", "test"} <= named
+    assert named <= makefile_targets()
+    assert "messages.po" in guide and "guide/" in guide
