@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: EUPL-1.2
 """`make bench`: speed, weight and Lighthouse scores of the guide, written to bench/results.md.
 
 Throughput is compared with a bare Flask "hello" route on the same gunicorn settings in the

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: EUPL-1.2
 """Every journey the flow allows, grouped by how many steps its plan has.
 
 A page of advice is a stack of blocks, so its length grows with the steps it takes: the help

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: EUPL-1.2
 """Visitors over https, as a browser is one: keep-alive, compression, cookies, form tokens."""
 
 from __future__ import annotations

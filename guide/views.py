@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: EUPL-1.2
 """The pages. Views ask the engine, store answers in the session and render templates."""
 
 from __future__ import annotations

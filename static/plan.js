@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 // Comfort only: a step of the plan opens its folded card as well as going to it. Without
 // JavaScript the link goes to the card's name, and a tap on the name opens it.
 (function () {

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: EUPL-1.2
 """What the cards say in the situations they are for, checked against the catalogue's sources."""
 
 from __future__ import annotations

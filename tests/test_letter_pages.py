@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: EUPL-1.2
 """Letters to send to Veilig Thuis: made from what the visitor types, and that is kept nowhere."""
 
 from __future__ import annotations

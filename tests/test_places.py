@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: EUPL-1.2
 """Where the family lives: finding the place, and their own Veilig Thuis on the advice."""
 
 from __future__ import annotations

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: EUPL-1.2
 """The advice for real situations, clicked through the site as a parent would."""
 
 from __future__ import annotations

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: EUPL-1.2
 """The pages of the wizard: each renders well and the journey moves as a visitor expects."""
 
 from __future__ import annotations

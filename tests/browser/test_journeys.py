@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: EUPL-1.2
 """Journeys as a person makes them: by mouse, by keyboard, without JavaScript, on a phone."""
 
 from __future__ import annotations
