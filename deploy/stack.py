@@ -179,6 +179,8 @@ def _production(env: dict[str, str] | None) -> dict[str, str]:
     environment = {**os.environ, **(env or {}), "BEHIND_PROXY": "1"}
     environment.pop("NAZORGWIJZER_ENV", None)
     environment.setdefault("SECRET_KEY", secrets.token_hex(32))
+    # The fictitious publisher (Gemeente Voorbeeldstad), unless the caller names a real one.
+    environment.setdefault("NAZORGWIJZER_PUBLISHER", str(ROOT / "publisher.example.toml"))
     return environment
 
 
