@@ -1,5 +1,5 @@
 """The publisher, named once: refused at start-up when incomplete, shown wherever the guide
-speaks for them."""
+speaks for them, and in the files machines read (security.txt, robots.txt)."""
 
 from __future__ import annotations
 
@@ -12,9 +12,12 @@ from babel.dates import format_date
 from babel.support import Translations
 from flask import Flask
 from flask.testing import FlaskClient
+from protego import Protego
+from sectxt import Parser
 
 from guide import StartupError, create_app
 from guide.i18n import LANGUAGES
+from guide.public_files import security_text
 from guide.publisher import ENVIRONMENT, EXAMPLE, HELP, load
 from tests.conftest import TEST_CONFIG
 from tests.helpers import check_page, text_of
@@ -167,3 +170,66 @@ def test_the_statements_claim_no_test_that_nobody_recorded(client: FlaskClient) 
 def test_the_quick_exit_leads_where_the_publisher_says(other: Flask) -> None:
     response = other.test_client().get("/weg")
     assert response.status_code == 303 and response.location == OTHER["quick_exit"]
+
+
+def test_security_txt_is_valid_by_rfc_9116_and_names_the_security_contact(other: Flask) -> None:
+    response = other.test_client().get("/.well-known/security.txt")
+    assert response.status_code == 200
+    assert response.content_type == "text/plain; charset=utf-8"
+    canonical = [f"https://{host}/.well-known/security.txt" for host in OTHER["hosts"]]
+    parsed = Parser(response.data, urls=canonical[0])
+    assert parsed.errors == [] and parsed.is_valid()
+    fields = [line.split(": ", 1) for line in response.get_data(as_text=True).splitlines()]
+    assert ["Contact", OTHER["security_contact"]] in fields
+    assert [value for name, value in fields if name == "Canonical"] == canonical
+    assert ["Preferred-Languages", "nl, en"] in fields
+    expires = [dt.datetime.fromisoformat(v) for name, v in fields if name == "Expires"]
+    now = dt.datetime.now(dt.UTC)
+    assert len(expires) == 1 and now < expires[0] < now + dt.timedelta(days=365)
+
+
+def test_an_e_mail_security_contact_becomes_a_mailto_address(app: Flask) -> None:
+    text = security_text(app.extensions["publisher"], dt.datetime(2026, 12, 3, tzinfo=dt.UTC))
+    assert "Contact: mailto:security@example.org\n" in text
+    assert "Expires: 2027-06-01T00:00:00Z\n" in text
+
+
+INDEXED = [
+    "/",
+    "/alle-hulp",
+    "/veilig-thuis-regios",
+    "/privacy",
+    "/toegankelijkheid",
+    "/veilig-online",
+]
+ABOUT_A_FAMILY = [
+    "/vraag/stand",
+    "/controleren",
+    "/advies",
+    "/advies/meegeven",
+    "/advies/uitdraai",
+    "/brief/inzage",
+    "/mee/gAAAAABkZXJ0",
+    "/intake",
+    "/intake/nieuw",
+    "/opnieuw",
+    "/taal/en?terug=/advies",
+]
+
+
+def test_robots_txt_lets_search_engines_show_the_pages_for_everyone_only(
+    client: FlaskClient, app: Flask
+) -> None:
+    response = client.get("/robots.txt")
+    assert response.status_code == 200 and response.content_type.startswith("text/plain")
+    robots = Protego.parse(response.get_data(as_text=True))
+    base = "https://nazorgwijzer.example.org"
+    assert [p for p in INDEXED if not robots.can_fetch(base + p, "*")] == []
+    assert [p for p in ABOUT_A_FAMILY if robots.can_fetch(base + p, "*")] == []
+    # Any page added later stays out until it is allowed on purpose.
+    public = {"guide.start", "guide.all_help", "guide.regions", "guide.info", "static"}
+    public.add("public_files.robots")  # read by every crawler, whatever it says
+    for rule in app.url_map.iter_rules():
+        if rule.endpoint not in public and "GET" in rule.methods:
+            path = rule.rule.replace("<", "").replace(">", "")
+            assert not robots.can_fetch(base + path, "*"), rule.rule
