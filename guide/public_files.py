@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: EUPL-1.2
 """The two files machines ask every site for: robots.txt and security.txt (RFC 9116)."""
 
 from __future__ import annotations

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: EUPL-1.2
 """Who publishes the guide, named once in a small TOML file and checked when the app starts.
 
 NAZORGWIJZER_PUBLISHER names the file. Every setting is required: the privacy and accessibility

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: EUPL-1.2
 """The publisher, named once: refused at start-up when incomplete, shown wherever the guide
 speaks for them, and in the files machines read (security.txt, robots.txt)."""
 

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: EUPL-1.2
 """What the publisher's statements and files promise, through nginx over https."""
 
 from __future__ import annotations
