@@ -189,6 +189,8 @@ def _production(env: dict[str, str] | None) -> dict[str, str]:
     environment.pop("NAZORGWIJZER_ENV", None)
     environment.setdefault("SECRET_KEY", secrets.token_hex(32))
     environment.setdefault("NAZORGWIJZER_HOSTS", NAMES)
+    # The fictitious publisher (Gemeente Voorbeeldstad), unless the caller names a real one.
+    environment.setdefault("NAZORGWIJZER_PUBLISHER", str(ROOT / "publisher.example.toml"))
     return environment
 
 

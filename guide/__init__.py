@@ -15,7 +15,8 @@ from flask_wtf.csrf import CSRFProtect
 from jinja2 import StrictUndefined
 from werkzeug.middleware.proxy_fix import ProxyFix
 
-from . import assets, cli, errors, headers, i18n, intake, letter_views, logs, views
+from . import assets, cli, errors, headers, i18n, intake, letter_views, logs, public_files, views
+from . import publisher as publishers
 from .content import load
 from .session import EncryptedSessionInterface
 from .validate import validate
@@ -44,6 +45,11 @@ def create_app(test_config: dict[str, Any] | None = None) -> Flask:
         app.config["SESSION_COOKIE_NAME"] = name.removeprefix("__Host-")
     if not app.config.get("SECRET_KEY"):
         raise StartupError("SECRET_KEY is not set. Set it to a long random value in production.")
+    publisher, problems = publishers.load(app.config["PUBLISHER_FILE"])
+    if publisher is None:
+        raise StartupError("\n".join(problems))
+    app.extensions["publisher"] = publisher
+    app.config["QUICK_EXIT_URL"] = publisher.quick_exit
 
     content = load(Path(app.config["CONTENT_DIR"]))
     problems = validate(content)
@@ -55,6 +61,7 @@ def create_app(test_config: dict[str, Any] | None = None) -> Flask:
     app.session_interface = EncryptedSessionInterface(content.version)
 
     app.jinja_env.undefined = StrictUndefined
+    app.jinja_env.globals["publisher"] = publisher
     if app.config["BEHIND_PROXY"]:  # trust the TLS proxy's X-Forwarded-Proto and -Host
         app.wsgi_app = ProxyFix(app.wsgi_app, x_proto=1, x_host=1)  # type: ignore[method-assign]
     logs.init_app(app)
@@ -66,6 +73,7 @@ def create_app(test_config: dict[str, Any] | None = None) -> Flask:
     app.register_blueprint(views.bp)
     app.register_blueprint(intake.bp)
     app.register_blueprint(letter_views.bp)
+    app.register_blueprint(public_files.bp)
     errors.init_app(app)
     app.cli.add_command(cli.guide)
     return app
@@ -96,7 +104,9 @@ def _config_from_environment() -> dict[str, Any]:
         # would add nothing against another site posting a form.
         "WTF_CSRF_SSL_STRICT": False,
         "WTF_I18N_ENABLED": False,  # every message a visitor sees is our own (guide.forms)
-        "QUICK_EXIT_URL": os.environ.get("QUICK_EXIT_URL", "https://www.google.nl/"),
+        # Who offers the guide (guide/publisher.py); development uses the fictitious example.
+        "PUBLISHER_FILE": os.environ.get(publishers.ENVIRONMENT)
+        or (str(publishers.EXAMPLE) if development else None),
         "CONTENT_DIR": str(Path(__file__).parent),
         "BEHIND_PROXY": os.environ.get("BEHIND_PROXY") == "1",
         "COMPRESS_ALGORITHM": ["br", "gzip"],

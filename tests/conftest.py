@@ -12,6 +12,7 @@ from hypothesis import settings
 
 from guide import create_app
 from guide.content import Content, load
+from guide.publisher import EXAMPLE
 
 # CI runs the same generated cases every time, so that a red run can be reproduced.
 settings.register_profile("ci", derandomize=True, print_blob=True)
@@ -22,6 +23,7 @@ TEST_CONFIG = {
     "SECRET_KEY": "test-secret-key-that-is-long-enough-for-tests",
     "TESTING": True,
     "SESSION_COOKIE_SECURE": False,  # the test client speaks plain http
+    "PUBLISHER_FILE": str(EXAMPLE),  # Gemeente Voorbeeldstad, with example.org addresses
 }
 
 

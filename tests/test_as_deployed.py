@@ -8,6 +8,7 @@ from flask import Flask
 from flask.testing import FlaskClient
 
 from guide import create_app
+from guide.publisher import ENVIRONMENT, EXAMPLE
 from tests.helpers import answer, answer_all, check_page, csrf_token, make_letter, text_of
 from tests.journeys import EVERY_QUESTION
 
@@ -19,6 +20,7 @@ def production(monkeypatch: pytest.MonkeyPatch) -> Flask:
     """The settings `gunicorn app:app` starts with behind the proxy: nothing for tests."""
     monkeypatch.setenv("SECRET_KEY", "a-production-secret-key-for-these-tests")
     monkeypatch.setenv("BEHIND_PROXY", "1")
+    monkeypatch.setenv(ENVIRONMENT, str(EXAMPLE))
     monkeypatch.delenv("NAZORGWIJZER_ENV", raising=False)
     app = create_app()
     assert app.config["SESSION_COOKIE_SECURE"] and not app.testing

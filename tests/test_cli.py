@@ -14,6 +14,7 @@ from flask import Flask
 
 from guide import StartupError, cli, create_app
 from guide.content import END, Content
+from guide.publisher import EXAMPLE
 
 FIXTURES = Path(__file__).parent / "fixtures"
 # The same settings as conftest's TEST_CONFIG, which tests cannot import as a module.
@@ -21,6 +22,7 @@ CONFIG = {
     "SECRET_KEY": "test-secret-key-that-is-long-enough-for-tests",
     "TESTING": True,
     "SESSION_COOKIE_SECURE": False,
+    "PUBLISHER_FILE": str(EXAMPLE),
 }
 
 

@@ -49,7 +49,7 @@ def test_the_cookie_is_http_only_same_site_and_ends_with_the_browser(client: Fla
 def test_the_cookie_is_secure_outside_development(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("SECRET_KEY", "a-production-secret-key-for-this-test")
     monkeypatch.delenv("NAZORGWIJZER_ENV", raising=False)
-    app = create_app({"TESTING": True})
+    app = create_app({"TESTING": True, "PUBLISHER_FILE": TEST_CONFIG["PUBLISHER_FILE"]})
     assert "Secure" in app.test_client().get("/vraag/stand").headers["Set-Cookie"]
 
 
