@@ -356,3 +356,22 @@ def test_a_new_client_starts_in_the_browsers_language_the_first_intake_keeps_the
     press("/intake/nieuw", "/advies")  # "Nieuwe cliënt — wis alles"
     assert "lang" not in session_of(client)
     assert check_page(client.get("/vraag/stand")).html["lang"] == "nl"
+
+
+def test_a_new_client_is_a_new_visit_with_its_own_two_hours(
+    client: FlaskClient, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # The family before took almost all of its 2 hours; the next family gets 2 hours of its own.
+    start = time.time()
+    start_intake(client)
+    answer_all(client, FAMILIES[0])
+    for minutes in (20, 40, 60, 80, 100, 110):  # active all along: never 30 minutes idle
+        monkeypatch.setattr(time, "time", lambda m=minutes: start + m * 60)
+        assert client.get("/advies").status_code == 200
+    new_client(client)
+    answer_all(client, FAMILIES[2])
+    monkeypatch.setattr(time, "time", lambda: start + 130 * 60)
+    page = check_page(client.get("/controleren"))
+    assert not page.find(class_="notice")
+    assert "gewist" not in text_of(page)
+    assert session_of(client)["answers"]["klacht_vt"] == ["ja_commissie"]
