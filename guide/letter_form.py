@@ -43,6 +43,7 @@ MESSAGES = {
 # letter read differently from what the visitor sees in the form.
 REFUSED = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
 ONE_LINE = re.compile(r"[\r\n\t]")
+TOKEN = "-csrf_token"  # the form token's name, after the visit's mark
 EARLIEST_YEAR = 1900  # "1-1-85" reads as the year 85: ask again rather than guess
 DATE_FORMS = ("%Y-%m-%d", "%d-%m-%Y", "%d/%m/%Y", "%d.%m.%Y")  # a date field, or typed
 # A birth date written after a child's name: "Daan (3-5-2018)".
@@ -120,6 +121,22 @@ class LetterForm(FlaskForm):
     def error_target_for(self, field_id: str) -> str:
         """The id of the input that an error links to."""
         return self[field_id].id
+
+
+def posted_visit(formdata: Mapping[str, Any]) -> str:
+    """The mark of the visit that a posted letter form's field names carry; "" if none."""
+    return next((name[: -len(TOKEN)] for name in formdata if name.endswith(TOKEN)), "")
+
+
+def token_refused(form: LetterForm) -> bool:
+    """Whether the form's token was refused, which is then no error of the visitor's.
+
+    The session ended (30 minutes idle, 2 hours, new content) or the secret key changed while
+    the form was open. What was typed is in the form: it is shown again, to be sent again.
+    """
+    refused = bool(form.csrf_token.errors)
+    form.csrf_token.errors = []
+    return refused
 
 
 def letter_form(letter: Letter, answers: Mapping[str, Sequence[str]]) -> LetterForm:

@@ -17,9 +17,10 @@ from werkzeug.wrappers import Response
 
 from .i18n import DEFAULT_LOCALE, shown, translations
 from .letter_fields import SPECS, shown_fields
-from .letter_form import letter_form
+from .letter_form import LetterForm, letter_form, posted_visit, token_refused
 from .letter_text import FRAME, compose
 from .letters import Letter
+from .session import adopt_visit, visit
 from .views import content, journey, place_of, private_page
 
 bp = Blueprint("letters", __name__)
@@ -30,12 +31,14 @@ bp = Blueprint("letters", __name__)
 def letter(letter_id: str) -> Any:
     letter = content().letters.letter(letter_id) or abort(404)
     current = journey()
+    adopt_visit(posted_visit(request.form))
     form = letter_form(letter, current.answers)
-    wanted = request.form.get("format", "")
-    if not form.validate_on_submit() or wanted == "wijzigen":
-        fields = shown_fields(letter)
-        page = render_template("letter_form.html", letter=letter, form=form, fields=fields)
-        return page, 400 if form.errors else 200
+    made = form.validate_on_submit()
+    resent = token_refused(form)
+    if resent and posted_visit(request.form) != visit():
+        abort(400)  # another visit's form (wiped, or another site's): none of it comes back
+    if not made or request.form.get("format") == "wijzigen":
+        return _form_page(letter, form, resent)
     place = place_of(current)
     composed = compose(
         letter,
@@ -46,7 +49,7 @@ def letter(letter_id: str) -> Any:
         translate=None if str(get_locale()) == DEFAULT_LOCALE else _beside,
         locale=str(get_locale()),
     )
-    if wanted == "txt":
+    if request.form.get("format") == "txt":
         return _download(letter, composed.plain_text)
     return render_template(
         "letter.html",
@@ -57,6 +60,23 @@ def letter(letter_id: str) -> Any:
         frame=FRAME,
         specs=SPECS,
     )
+
+
+def _form_page(letter: Letter, form: LetterForm, resent: bool) -> tuple[str, int]:
+    """The form, with its errors; sent again after its token was refused, with what was typed.
+
+    Then one notice, about the letter, stands in for the layout's one about the answers: that
+    one returns on the next page.
+    """
+    page = render_template(
+        "letter_form.html",
+        letter=letter,
+        form=form,
+        fields=shown_fields(letter),
+        resent=resent,
+        **({"gone": None} if resent else {}),
+    )
+    return page, 400 if form.errors or resent else 200
 
 
 def _beside(text: str, values: Mapping[str, str]) -> str:
