@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from typing import NoReturn
 
-from flask import Flask, abort, render_template, url_for
+from flask import Flask, abort, render_template, request, url_for
 from flask_babel import lazy_gettext
 from werkzeug.exceptions import HTTPException
 
@@ -41,6 +41,12 @@ PAGES = {
 def init_app(app: Flask) -> None:
     # Unexpected exceptions reach this too, as a 500, after Flask has logged them.
     app.register_error_handler(HTTPException, render_error)
+
+    @app.before_request
+    def no_files() -> None:
+        """No form of the guide asks for a file: one sent anyway would be taken for text."""
+        if request.files:
+            abort(400)
 
     @app.get("/te-groot")
     def too_large() -> NoReturn:
