@@ -12,6 +12,7 @@ from flask_wtf import FlaskForm
 from wtforms import BooleanField, Field, StringField, TextAreaField
 from wtforms.validators import StopValidation
 
+from .characters import ONE_LINE, REFUSED, normalised, shows_nothing
 from .i18n import shown
 from .letter_fields import SPECS, wording
 from .letters import DATES, Letter
@@ -39,10 +40,6 @@ MESSAGES = {
         "Anders laat u “%(label)s” leeg."
     ),
 }
-# Control characters, and the marks that reverse or embed text direction: they could make the
-# letter read differently from what the visitor sees in the form.
-REFUSED = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
-ONE_LINE = re.compile(r"[\r\n\t]")
 TOKEN = "-csrf_token"  # the form token's name, after the visit's mark
 EARLIEST_YEAR = 1900  # "1-1-85" reads as the year 85: ask again rather than guess
 DATE_FORMS = ("%Y-%m-%d", "%d-%m-%Y", "%d/%m/%Y", "%d.%m.%Y")  # a date field, or typed
@@ -59,13 +56,13 @@ class Typed:
         self.ask = wording(letter, field_id)
 
     def __call__(self, form: FlaskForm, field: Field) -> None:
-        value = (field.data or "").strip()
-        if not value:
+        value = normalised(field.data or "", self.spec.lines)
+        if shows_nothing(value):  # an invisible name is no name
+            field.data = None if self.field_id in DATES else ""  # shown again empty
             if self.field_id == "name":
                 raise StopValidation(MESSAGES["name"])
             if self.ask.error:
                 raise StopValidation(gettext(self.ask.error))
-            field.data = None if self.field_id in DATES else ""
             return
         label = gettext(self.ask.label)
         if REFUSED.search(value) or (not self.spec.lines and ONE_LINE.search(value)):
