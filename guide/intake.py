@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import datetime as dt
 from typing import Any
 
 from flask import Blueprint, current_app, g, redirect, render_template, session, url_for
@@ -10,6 +9,7 @@ from flask_babel import get_locale, gettext
 from werkzeug.wrappers import Response
 
 from .content import END
+from .dates import today
 from .engine import Journey, advise, is_young
 from .handover import HandoverError, make_token, qr_svg, read_token
 from .i18n import use_page_locale
@@ -49,7 +49,7 @@ def handout(current: Journey) -> str:
         "handout.html",
         advice=advise(spoken(), current.answers),
         place=own_veilig_thuis(current),
-        today=dt.date.today(),
+        today=today(),
     )
 
 

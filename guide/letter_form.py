@@ -13,6 +13,7 @@ from wtforms import BooleanField, Field, StringField, TextAreaField
 from wtforms.validators import StopValidation
 
 from .characters import ONE_LINE, REFUSED, normalised, shows_nothing
+from .dates import today
 from .i18n import shown
 from .letter_fields import SPECS, wording
 from .letters import DATES, Letter
@@ -84,8 +85,7 @@ def _for_a_young_child(form: FlaskForm, value: str, label: str, younger_than: in
     born = [_date(found, label) for found in DATE_IN_TEXT.findall(value)]
     if not born:
         raise StopValidation(shown(MESSAGES["birth_dates"] % {"label": label}))
-    today = dt.date.today()
-    if any(_age(day, today) >= younger_than for day in born):
+    if any(_age(day, today()) >= younger_than for day in born):
         raise StopValidation(shown(MESSAGES["too_old"] % {"label": label, "age": younger_than}))
 
 
@@ -101,7 +101,7 @@ def _date(value: str, label: str) -> dt.date:
             continue
         if day.year < EARLIEST_YEAR:
             break
-        if day > dt.date.today():
+        if day > today():
             raise StopValidation(shown(MESSAGES["future"] % {"label": label}))
         return day
     raise StopValidation(shown(MESSAGES["no_date"] % {"label": label}))

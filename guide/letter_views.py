@@ -7,7 +7,6 @@ them, instead of keeping them anywhere.
 
 from __future__ import annotations
 
-import datetime as dt
 from collections.abc import Mapping
 from typing import Any
 
@@ -15,6 +14,7 @@ from flask import Blueprint, abort, current_app, g, redirect, render_template, r
 from flask_babel import get_locale
 from werkzeug.wrappers import Response
 
+from .dates import today
 from .handover import HandoverError, read_token
 from .i18n import DEFAULT_LOCALE, shown, translations, use_page_locale
 from .letter_fields import SPECS, shown_fields
@@ -71,7 +71,7 @@ def _letter(letters: Letters, letter_id: str, place: Place | None) -> Any:
         form.typed(),
         letters,
         place.region if place else None,
-        dt.date.today(),
+        today(),
         translate=None if str(get_locale()) == DEFAULT_LOCALE else _beside,
         locale=str(get_locale()),
     )
