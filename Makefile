@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: EUPL-1.2
 # `make run` and `make test` set everything up themselves on a fresh machine.
 PYTHON ?= python3
 VENV := .venv
@@ -8,7 +9,7 @@ MO := $(PO:.po=.mo)
 CHROMIUM := /usr/bin/chromium
 NGINX := /usr/sbin/nginx
 
-.PHONY: build run serve test bench load pot translations content-check clean java wrk
+.PHONY: build run serve test audit requirements bench load pot translations content-check clean java wrk
 
 build: $(VENV)/.deps $(MO)
 
@@ -19,11 +20,27 @@ run: build
 serve: build $(NGINX)
 	$(BIN)/python deploy/stack.py
 
+# The audit needs the package registries: without them it says so, and the tests still run.
 test: $(VENV)/.dev-deps $(MO) $(CHROMIUM) $(NGINX) node_modules/.installed java
+	$(BIN)/python tools/audit.py --may-skip
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 	$(BIN)/bandit -q -r guide deploy app.py gunicorn.conf.py
 	$(BIN)/python -m pytest
+
+# Known vulnerabilities in every locked Python and npm package, with how many were checked.
+# Fails on a vulnerability, and also when it could not check (no network, no advisory service).
+audit: $(VENV)/.dev-deps
+	$(BIN)/python tools/audit.py
+
+# Lock requirements*.in again, with every package they need and its hashes, from the package
+# index alone (no local wheel folders). Run after changing a .in file, then `make test`.
+requirements: $(VENV)/.dev-deps
+	for lock in requirements requirements-dev; do \
+		env -u PIP_FIND_LINKS PIP_CONFIG_FILE=/dev/null $(BIN)/pip-compile --quiet --generate-hashes \
+			--allow-unsafe --strip-extras --no-emit-index-url --no-emit-find-links \
+			--output-file $$lock.txt $$lock.in || exit 1; \
+	done
 
 # Not part of `make test`: figures, not pass or fail. Results go to bench/results.md.
 bench: $(VENV)/.dev-deps $(MO) $(CHROMIUM) $(NGINX) wrk bench/node_modules/.installed
@@ -73,13 +90,14 @@ node_modules/.installed: package.json package-lock.json
 	npm ci --no-audit --no-fund --silent
 	touch $@
 
+# Only the locked versions with their hashes: a changed or substituted file is refused.
 $(VENV)/.deps: requirements.txt
 	$(PYTHON) -m venv $(VENV)
-	$(BIN)/pip install --quiet --disable-pip-version-check -r requirements.txt
+	$(BIN)/pip install --quiet --disable-pip-version-check --require-hashes -r requirements.txt
 	touch $@
 
 $(VENV)/.dev-deps: requirements-dev.txt $(VENV)/.deps
-	$(BIN)/pip install --quiet --disable-pip-version-check -r requirements-dev.txt
+	$(BIN)/pip install --quiet --disable-pip-version-check --require-hashes -r requirements-dev.txt
 	touch $@
 
 clean:

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: EUPL-1.2
 """Serving in production: `gunicorn app:app` reads this file.
 
 Each worker is a process with a few threads; the app keeps no state, so workers (and hosts)

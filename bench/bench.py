@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: EUPL-1.2
 """`make bench`: speed, weight and Lighthouse scores of the guide, written to bench/results.md.
 
 Throughput is compared with a bare Flask "hello" route on the same gunicorn settings in the
@@ -133,16 +134,16 @@ def main() -> None:
         screens = advice_screens(stack.base, cookies)
         groups = longest_candidates(load())
         candidates = {
-            (full, number): journey(
+            (steps, number): journey(
                 stack.base, tls, urllib.parse.urlencode(posted(answers), doseq=True)
             )[-1][1]
-            for full, (_, longest) in groups.items()
+            for steps, (_, longest) in groups.items()
             for number, answers in enumerate(longest)
         }
         measured = advice_screens(stack.base, candidates)
         every = {
-            full: (count, max(measured[(full, n)][0] for n in range(len(longest))))
-            for full, (count, longest) in groups.items()
+            steps: (count, max(measured[(steps, n)][0] for n in range(len(longest))))
+            for steps, (count, longest) in groups.items()
         }
     report = render(hello, runs, weights, scores, screens, every, content_load_ms())
     print(report)
@@ -202,16 +203,16 @@ def render(
     total = sum(count for count, _ in every.values())
     lines += [
         "",
-        f"Every journey the flow allows ({total}), by the cards its advice shows in full (the",
-        "help to call now and the steps to take first); of each group the journeys with the most",
-        "text on those cards measured, in screens.",
+        f"Every journey the flow allows ({total}), by the steps of its plan (the help to call",
+        "now and the steps to take first; a plan of more than two folds its cards to their",
+        "names); of each group the journeys with the most text on the page measured, in screens.",
         "",
-        "| full cards | journeys | share | longest measured |",
+        "| steps | journeys | share | longest measured |",
         "|---:|---:|---:|---:|",
     ]
     lines += [
-        f"| {full} | {count} | {count / total:.1%} | {longest:.1f} |"
-        for full, (count, longest) in every.items()
+        f"| {steps} | {count} | {count / total:.1%} | {longest:.1f} |"
+        for steps, (count, longest) in every.items()
     ]
     checks = [
         (f"{page}: {size} bytes on a cold load, target {MAX_BYTES}", size <= MAX_BYTES)
@@ -227,11 +228,11 @@ def render(
     ]
     checks += [
         (
-            f"every journey with {full} full cards: at most {longest:.1f} screens, "
+            f"every journey with {steps} steps: at most {longest:.1f} screens, "
             f"target {MAX_SCREENS}",
             longest <= MAX_SCREENS,
         )
-        for full, (_, longest) in every.items()
+        for steps, (_, longest) in every.items()
     ]
     checks += [
         (

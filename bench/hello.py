@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: EUPL-1.2
 """The yardstick: a bare Flask "hello" route, served with the same gunicorn settings."""
 
 from flask import Flask

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: EUPL-1.2
 """`make load`: the guide as deployed (nginx over TLS in front of gunicorn), under visitors.
 
 Four runs of LOAD_SECONDS each, every one over the same mix of pages that whole journeys see:

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: EUPL-1.2
 """An open-loop load: requests leave at fixed times, whatever became of the ones before.
 
 A closed loop (wrk) sends a connection's next request only when its last one returned: when the

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: EUPL-1.2
 """How long the advice is on a small phone: in screens of 360x740, with its details folded."""
 
 from __future__ import annotations

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: EUPL-1.2
 """Shared by the benchmark and the load test: the yardstick server and wrk."""
 
 from __future__ import annotations

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: EUPL-1.2
 """Slow clients and health probes: what a proxy in front must absorb, and how it looks meanwhile.
 
 A slow client opens a TLS connection and sends its request headers one byte a second, never

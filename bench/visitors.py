@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: EUPL-1.2
 """Visitors over https, as a browser is one: keep-alive, compression, cookies, form tokens."""
 
 from __future__ import annotations
@@ -111,7 +112,7 @@ def journey(base: str, tls: ssl.SSLContext, answers: str) -> list[tuple[str, str
             path = urllib.parse.urlsplit(send("POST", path, form).headers["Location"]).path
         send("GET", path)
         seen.append((path, cookie()))
-        if "<h1>Uw advies</h1>" not in send("GET", "/advies").text():
+        if 'aria-labelledby="plan"' not in send("GET", "/advies").text():
             raise RuntimeError("the journey did not reach the advice")
         seen.append(("/advies", cookie()))
     finally:

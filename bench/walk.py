@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: EUPL-1.2
 """Visitors walking whole journeys side by side, posts and form tokens included."""
 
 from __future__ import annotations

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: EUPL-1.2
 """gunicorn's workers: which there are, killing one, and seeing the master replace it."""
 
 from __future__ import annotations

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: EUPL-1.2
 """The production stack on this machine: gunicorn behind nginx over https, production settings.
 
 `make serve` runs it in the foreground (`python deploy/stack.py`); the browser tests and the

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: EUPL-1.2
 """Nazorgwijzer: a guide to help for families after a Veilig Thuis investigation."""
 
 from __future__ import annotations

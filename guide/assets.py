@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: EUPL-1.2
 """Static files under fingerprinted names, so browsers may keep them for a year.
 
 `/static/style.css` is served as `/static/style.<hash>.css`; a changed file gets a new name,

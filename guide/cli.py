@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: EUPL-1.2
 """`flask guide ...`: commands for content editors and operators."""
 
 from __future__ import annotations

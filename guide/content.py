@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: EUPL-1.2
 """Load flow.yaml, services.yaml, letters.yaml and the place data into a typed, read-only model."""
 
 from __future__ import annotations

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: EUPL-1.2
 """The decisions: from the answers so far to the path, the next question and the advice.
 
 Pure functions over the content model; nothing here knows about Flask or the session.

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: EUPL-1.2
 """Friendly pages for every error, with the right status and the answers left as they were.
 
 The page says the answers are kept only when there are answers: after a wipe it would not be true.

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: EUPL-1.2
 """One form per question, built from the content; every error message the visitor can see."""
 
 from __future__ import annotations

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: EUPL-1.2
 """The articles of law the letters and cards cite: grounds.yaml, and how a text cites them.
 
 A letter that cites an article nobody looked up can cost a family its chance, so every

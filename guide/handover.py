@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: EUPL-1.2
 """Hand the advice to a parent as an encrypted link: the advice only, never the answers.
 
 Nothing is stored: the link itself carries which services were advised, at which priority,

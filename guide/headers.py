@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: EUPL-1.2
 """Security and caching headers on every response.
 
 They are the same for every response, so they are written out once and added as the response

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: EUPL-1.2
 """Languages: which ones we offer, which one a request gets, and the content texts for Babel."""
 
 from __future__ import annotations

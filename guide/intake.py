@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: EUPL-1.2
 """Pages for social workers: intake mode, the route map, the handout and the hand-over link."""
 
 from __future__ import annotations

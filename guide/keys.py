@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: EUPL-1.2
 """Encryption keys derived from SECRET_KEY, one per purpose, with the old keys still readable.
 
 The cookie and the hand-over link are encrypted (Fernet: AES with an HMAC and a timestamp),

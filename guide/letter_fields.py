@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: EUPL-1.2
 """The fields a letter's form can ask: their usual words, and how one letter asks them."""
 
 from __future__ import annotations

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: EUPL-1.2
 """The form for a letter, built from the fields it asks; every error message it can show."""
 
 from __future__ import annotations

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: EUPL-1.2
 """A letter filled in with what the visitor typed: its Dutch lines, and a translation beside each.
 
 Pure: the caller gives the date, the region and a way to translate. Nothing here is kept.

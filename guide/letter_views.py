@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: EUPL-1.2
 """The letter pages: a form, then the letter, to print, copy or download.
 
 What the visitor types goes into this one response only: never into the session, the log, a

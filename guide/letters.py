@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: EUPL-1.2
 """Letters a visitor can send to their Veilig Thuis: the model of letters.yaml.
 
 A letter is always Dutch: it goes to a Dutch organisation. What the visitor types fills it in

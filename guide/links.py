@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: EUPL-1.2
 """Every external web address in the content, and whether it still answers (for the operator)."""
 
 from __future__ import annotations

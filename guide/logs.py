@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: EUPL-1.2
 """One log line per request, naming the route but never its values.
 
 A line holds the method, the route as declared ("/vraag/<question_id>"), the status and the

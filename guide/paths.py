@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: EUPL-1.2
 """Every way through the flow: for the validator, the tests and the content editor's figures."""
 
 from __future__ import annotations

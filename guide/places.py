@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: EUPL-1.2
 """Municipalities and Veilig Thuis regions: the data, and finding a place from what a visitor typed.
 
 The data are three CSV files beside this module, kept as published so they can be refreshed

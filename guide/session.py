@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: EUPL-1.2
 """The visitor's answers live only in their browser, in an encrypted cookie.
 
 The cookie holds no expiry date, so the browser drops it when it closes. Two clocks end it on

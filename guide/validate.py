@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: EUPL-1.2
 """Check the content for every problem a content editor could make; return them all."""
 
 from __future__ import annotations

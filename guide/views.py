@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: EUPL-1.2
 """The pages. Views ask the engine, store answers in the session and render templates."""
 
 from __future__ import annotations
@@ -37,6 +38,9 @@ PRIORITY_LABELS = {
     "first": lazy_gettext("Doe dit eerst"),
     "also": lazy_gettext("Ook mogelijk"),
 }
+# A plan of more steps than this says on its first screen what each step is, and folds its
+# cards to their names: the advice stays a few phone screens long however much was asked.
+FOLD_CARDS_AFTER = 2
 REGION_LINK_LABELS = {
     "website": lazy_gettext("Website van uw Veilig Thuis"),
     "complaints": lazy_gettext("Klachtenregeling van uw Veilig Thuis"),
@@ -225,6 +229,7 @@ def layout_constants(state: BlueprintSetupState) -> None:
         content=guide,
         notices=NOTICES,
         priority_labels=PRIORITY_LABELS,
+        fold_cards_after=FOLD_CARDS_AFTER,
         region_link_labels=REGION_LINK_LABELS,
     )
 

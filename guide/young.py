@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: EUPL-1.2
 """A young person answering for themselves: the content as they read it, and what still misses.
 
 An entry's `je:` holds its texts in the je-form; for a young person they replace the "u"-form,

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 // Comfort only: the "Snel weg" link, and pressing Shift three times in a row, leave the guide
 // with location.replace, so that the page left is not one Back away. Without JavaScript the
 // plain link still leaves.

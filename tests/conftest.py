@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: EUPL-1.2
 """Shared fixtures: an app built from the real content, and a browser-like test client."""
 
 from __future__ import annotations

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: EUPL-1.2
 """Helpers that let tests read like a visitor using the guide."""
 
 from __future__ import annotations

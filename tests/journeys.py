@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: EUPL-1.2
 """The situations the tests walk through, each as a visitor would answer, in order."""
 
 from __future__ import annotations

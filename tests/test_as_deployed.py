@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: EUPL-1.2
 """The app with its production settings, as the TLS proxy hands it requests: over https."""
 
 from __future__ import annotations

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: EUPL-1.2
 """Tampered, incomplete or odd requests get a clear page, the right status, and keep the answers."""
 
 from __future__ import annotations

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: EUPL-1.2
 """`flask guide ...` for content editors, and start-up refusing bad content or a missing secret."""
 
 from __future__ import annotations

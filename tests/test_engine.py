@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: EUPL-1.2
 """The engine on the real content: routing per option, journeys, and every way through."""
 
 from __future__ import annotations

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: EUPL-1.2
 """Random and malicious requests in random order: never a 5xx, never a reflected payload,
 never another visitor's answers."""
 

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: EUPL-1.2
 """Headers, static files, health check, logs and proxy settings of a public deployment."""
 
 from __future__ import annotations

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: EUPL-1.2
 """Every text can be translated: the catalogue template is complete and up to date."""
 
 from __future__ import annotations

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: EUPL-1.2
 """Social workers: intake mode, the route map, the handout and the hand-over link."""
 
 from __future__ import annotations
@@ -122,7 +123,7 @@ def test_intake_mode_shows_why_each_service_is_advised_and_why_others_are_not(
     start_intake(client)
     answer_all(client, FAMILIES[0])
     page = check_page(client.get("/advies"))
-    police = page.find(id="dienst-politie_aangifte").parent
+    police = page.find(id="dienst-politie_aangifte").find_parent("article")
     assert "Tussen 2 en 3 maanden geleden" in text_of(police.find(class_="card__why"))
     section = page.find(id="advies-niet").parent
     listed = [li.strong.get_text() for li in section.select(".not-advised > li")]
@@ -231,7 +232,7 @@ def test_a_handed_over_advice_keeps_its_plan_its_notes_and_its_deadline(
     opened = check_page(app.test_client().get(link.removeprefix("http://localhost")))
     term = "De 3 maanden tellen vanaf het moment dat u het hoorde."
     for page in (advice, opened, check_page(client.get("/advies/uitdraai"))):
-        assert term in text_of(page.find(id="dienst-politie_aangifte").parent)
+        assert term in text_of(page.find(id="dienst-politie_aangifte").find_parent("article"))
     steps = [text_of(li) for li in opened.select(".plan__steps li")]
     assert steps == [text_of(li) for li in advice.select(".plan__steps li")]
     assert steps[0].startswith("Juridisch Loket of een advocaat: De termijn is 3 maanden.")
@@ -252,7 +253,7 @@ def test_a_young_persons_handed_over_advice_still_speaks_to_them_as_je(
     opened = check_page(app.test_client().get(link.removeprefix("http://localhost")))
     term = "De 3 maanden tellen vanaf het moment dat je het hoorde."
     for page in (advice, opened):
-        assert term in text_of(page.find(id="dienst-politie_aangifte").parent)
+        assert term in text_of(page.find(id="dienst-politie_aangifte").find_parent("article"))
         assert page.find(id="dienst-vt_dossier") and not page.select(".card__letters")
 
 

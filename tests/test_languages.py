@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: EUPL-1.2
 """Six languages: complete catalogues, every page in every language, and a switch that keeps all."""
 
 from __future__ import annotations

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: EUPL-1.2
 """letters.yaml: loaded into the model, and every mistake a content editor could make is named."""
 
 from __future__ import annotations

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: EUPL-1.2
 """Letters to send to Veilig Thuis: made from what the visitor types, and that is kept nowhere."""
 
 from __future__ import annotations
@@ -67,7 +68,7 @@ def test_each_card_with_letters_offers_them_and_each_form_opens(client: FlaskCli
         ("vt_klacht", {"klacht"}),
         ("vt_nazorg", {"gesprek"}),
     ]:
-        offered = page.find(id=f"dienst-{card}").parent.select(".card__letters a")
+        offered = page.find(id=f"dienst-{card}").find_parent("article").select(".card__letters a")
         assert {a["href"].rsplit("/", 1)[1] for a in offered} == letters
     for link in links:
         form = check_page(client.get(link)).find("main").find("form")

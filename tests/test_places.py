@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: EUPL-1.2
 """Where the family lives: finding the place, and their own Veilig Thuis on the advice."""
 
 from __future__ import annotations
@@ -172,7 +173,7 @@ def test_a_parent_who_skips_the_question_sees_the_national_route(client: FlaskCl
     answer_all(client, EVERY_REGIONAL_CARD)
     page = check_page(client.get("/advies"))
     assert not page.select(".card__regional")
-    complaint = page.find(id="dienst-vt_klacht").parent
+    complaint = page.find(id="dienst-vt_klacht").find_parent("article")
     assert "klachtenfunctionaris" in text_of(complaint.find(class_="contact"))
     assert "0800-2000" not in text_of(complaint)  # the line for reports takes no complaints
 

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: EUPL-1.2
 """Plain Dutch (B1): short sentences, and jargon explained where a page first uses it."""
 
 from __future__ import annotations

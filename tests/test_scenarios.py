@@ -1,15 +1,18 @@
+# SPDX-License-Identifier: EUPL-1.2
 """The advice for real situations, clicked through the site as a parent would."""
 
 from __future__ import annotations
 
-from bs4 import BeautifulSoup
+from bs4 import BeautifulSoup, Tag
 from flask.testing import FlaskClient
 
+from guide.views import FOLD_CARDS_AFTER
 from tests.helpers import Answer, answer_all, check_page, text_of
 from tests.journeys import (
     BUSY_AND_ALONE,
     COMPLAINT_NOT_YET_RAISED,
     ENDING_THEIR_LIFE,
+    EVERY_QUESTION,
     MALICIOUS_REPORTER,
     YOUNG_AND_STRUGGLING,
 )
@@ -27,8 +30,12 @@ def section(page: BeautifulSoup, priority: str) -> list[str]:
     return [card.h3["id"].removeprefix("dienst-") for card in cards]
 
 
+def card_of(page: BeautifulSoup, service_id: str) -> Tag:
+    return page.find(id=f"dienst-{service_id}").find_parent("article")
+
+
 def card_text(page: BeautifulSoup, service_id: str) -> str:
-    return text_of(page.find(id=f"dienst-{service_id}").parent)
+    return text_of(card_of(page, service_id))
 
 
 def test_refuted_parent_who_is_kept_busy_and_has_nobody_gets_the_huisarts_first(
@@ -47,7 +54,7 @@ def test_parent_who_wants_to_complain_and_did_not_talk_to_vt_yet_starts_with_the
 ) -> None:
     page = advice_for(client, COMPLAINT_NOT_YET_RAISED)
     assert "vt_klacht" in section(page, "first")
-    steps = page.find(id="dienst-vt_klacht").parent.find("ol").find_all("li")
+    steps = page.find(id="dienst-vt_klacht").find_parent("article").find("ol").find_all("li")
     assert "medewerker" in steps[0].get_text()
     assert "klachtenfunctionaris" in text_of(steps[0]) + text_of(steps[1])
     assert "jeugdstem" in section(page, "first") + section(page, "also")
@@ -107,7 +114,7 @@ def test_a_fourteen_year_old_is_spoken_to_as_je_with_the_kindertelefoon_first_an
     assert " je " in advice
     assert not [w for w in ("eigen risico", "verzeker", "Uw dossier") if w in advice]
     assert not page.select(".card__letters")  # the letters speak as a parent
-    assert "jongeren" in text_of(page.find(id="dienst-jeugdstem").parent.find(class_="card__do"))
+    assert "jongeren" in text_of(card_of(page, "jeugdstem").find(class_="card__do"))
 
 
 def test_a_parent_on_the_same_path_still_gets_the_letters_and_the_cost_of_insurance(
@@ -116,3 +123,27 @@ def test_a_parent_on_the_same_path_still_gets_the_letters_and_the_cost_of_insura
     page = advice_for(client, {**YOUNG_AND_STRUGGLING, "wie": "ouder_gezag"})
     assert page.select(".card__letters a")
     assert "eigen risico" in card_text(page, "psycholoog")
+
+
+def test_a_plan_of_many_steps_folds_its_cards_to_their_names(client: FlaskClient) -> None:
+    page = advice_for(client, EVERY_QUESTION)
+    steps = page.select(".plan__steps li")
+    cards = page.select("section.advice--safety article, section.advice--first article")
+    assert len(steps) == len(cards) > FOLD_CARDS_AFTER
+    for card in cards:
+        fold = card.find("details", class_="card__fold", recursive=False)
+        assert fold and fold.summary.h3, card.h3["id"]  # only the name shows
+        assert fold.find(class_="card__do")
+    # What is also possible is one line in the plan, with its names in the fold below.
+    also = page.select(".plan__also a")
+    assert [a["href"] for a in also] == ["#advies-also"]
+    assert text_of(also[0]) == f"Ook mogelijk: {len(section(page, 'also'))} andere vormen van hulp"
+
+
+def test_a_plan_of_two_steps_shows_its_cards_whole(client: FlaskClient) -> None:
+    page = advice_for(client, COMPLAINT_NOT_YET_RAISED)
+    assert 0 < len(page.select(".plan__steps li")) <= FOLD_CARDS_AFTER
+    assert page.select("article") and not page.select(".card__fold")
+    assert [a["href"] for a in page.select(".plan__also a")] == [
+        f"#dienst-{service}" for service in section(page, "also")
+    ]

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: EUPL-1.2
 """Answers live only in an encrypted cookie that is refused when forged, stale or outdated."""
 
 from __future__ import annotations

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: EUPL-1.2
 """The validator: each rule has a tiny fixture that breaks only it, and the exact problems it gives.
 
 Each folder under fixtures/invalid/ is a copy of fixtures/valid/ with one thing broken; the

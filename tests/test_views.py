@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: EUPL-1.2
 """The pages of the wizard: each renders well and the journey moves as a visitor expects."""
 
 from __future__ import annotations
@@ -172,7 +173,7 @@ def test_the_advice_page_shows_cards_with_why_cost_and_contact(client: FlaskClie
     response = client.get("/advies")
     page = check_page(response)
     assert response.headers["X-Robots-Tag"] == "noindex, nofollow"
-    card = page.find(id="dienst-vt_dossier").parent
+    card = page.find(id="dienst-vt_dossier").find_parent("article")
     assert "Waarom ziet u dit?" in text_of(card) and "Kosten" in text_of(card)
     assert "schriftelijk" in text_of(card.find(class_="contact"))
 

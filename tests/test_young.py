@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: EUPL-1.2
 """A young person answering for themselves: the je-form, their order, no letters for parents."""
 
 from __future__ import annotations

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: EUPL-1.2
 """A real browser against the app as families reach it: nginx with TLS in front of gunicorn."""
 
 from __future__ import annotations

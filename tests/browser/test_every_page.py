@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: EUPL-1.2
 """Every kind of page in every language: axe-core, the Nu HTML checker, and no other host."""
 
 from __future__ import annotations

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: EUPL-1.2
 """Journeys as a person makes them: by mouse, by keyboard, without JavaScript, on a phone."""
 
 from __future__ import annotations
@@ -14,7 +15,12 @@ from guide.engine import advise, speaking_to
 from guide.i18n import LANGUAGES
 from tests.browser.conftest import QUICK_EXIT, SCREENSHOTS, Outside, answer
 from tests.helpers import as_answers
-from tests.journeys import ON_A_PHONE, PARENT_BUSY_AND_ALONE, YOUNG_AND_STRUGGLING
+from tests.journeys import (
+    EVERY_QUESTION,
+    ON_A_PHONE,
+    PARENT_BUSY_AND_ALONE,
+    YOUNG_AND_STRUGGLING,
+)
 
 PHONE = {"width": 360, "height": 640}
 SCREEN = {"width": 360, "height": 740}  # a small phone, for counting screens
@@ -60,11 +66,13 @@ def test_each_advice_opens_with_its_plan_in_order_and_fits_on_five_phone_screens
     page = new_visitor(viewport=SCREEN)
     walk(page, answers)
     page.goto("/advies")
-    links = page.locator(".plan a").evaluate_all("links => links.map(a => a.hash)")
+    steps = page.locator(".plan__steps a").evaluate_all("links => links.map(a => a.hash)")
     cards = page.locator("article h3").evaluate_all("hs => hs.map(h => '#' + h.id)")
     given = {**as_answers(answers), "woonplaats": ("geen",)}  # where one lives changes no advice
     spoken = speaking_to(content, given)  # a young person's order puts the Kindertelefoon first
-    assert links == cards == [f"#dienst-{a.service.id}" for a in advise(spoken, given)]
+    advice = advise(spoken, given)
+    assert cards == [f"#dienst-{a.service.id}" for a in advice]
+    assert steps == [f"#dienst-{a.service.id}" for a in advice if a.priority != "also"]
     assert plan_ends(page) <= 1.5 * SCREEN["height"]
     assert page.evaluate("document.documentElement.scrollHeight") <= 5 * SCREEN["height"]
 
@@ -76,6 +84,30 @@ def test_folded_parts_of_a_card_open_in_print(page: Page, outside: Outside) -> N
     assert expect_text.evaluate("e => e.checkVisibility()") is False
     page.emulate_media(media="print")
     assert expect_text.evaluate("e => e.checkVisibility()") is True
+
+
+@pytest.mark.parametrize("javascript", [True, False], ids=["with JavaScript", "without"])
+def test_a_step_of_a_long_plan_opens_its_folded_card(
+    new_visitor: Callable[..., Page], javascript: bool
+) -> None:
+    page = new_visitor(java_script_enabled=javascript)
+    walk(page, {**EVERY_QUESTION, "woonplaats": "Tilburg"})
+    page.goto("/advies")
+    do = card(page, "vt_klacht").locator(".card__do")
+    expect(do).to_be_hidden()
+    page.locator('.plan a[href="#dienst-vt_klacht"]').click()
+    expect(page).to_have_url(re.compile(r"#dienst-vt_klacht$"))
+    if not javascript:  # the step goes to the card's name; a tap on it opens the card
+        expect(do).to_be_hidden()
+        page.locator("#dienst-vt_klacht").click()
+    expect(do).to_be_visible()
+    expect(card(page, "vt_klacht").locator(".card__facts").first).to_contain_text("Kosten")
+    page.emulate_media(media="print")  # on paper every card is open
+    assert card(page, "huisarts").locator(".card__do").evaluate("e => e.checkVisibility()")
+
+
+def card(page: Page, service: str) -> Locator:
+    return page.locator("article", has=page.locator(f"#dienst-{service}"))
 
 
 def test_a_parent_keeps_the_advice_with_a_link_that_keeps_the_3_month_term(
@@ -90,7 +122,7 @@ def test_a_parent_keeps_the_advice_with_a_link_that_keeps_the_3_month_term(
     elsewhere = new_visitor()  # later, on another phone: no cookie, no answers
     elsewhere.goto(link)
     expect(elsewhere.locator(".plan__steps li").first).to_contain_text("De termijn is 3 maanden.")
-    expect(elsewhere.locator("#dienst-politie_aangifte ~ .card__note").first).to_contain_text(
+    expect(card(elsewhere, "politie_aangifte").locator(".card__note").first).to_contain_text(
         "De 3 maanden tellen vanaf het moment dat u het hoorde."
     )
 
@@ -98,7 +130,7 @@ def test_a_parent_keeps_the_advice_with_a_link_that_keeps_the_3_month_term(
 def test_a_parent_in_tilburg_sees_their_own_veilig_thuis(page: Page, outside: Outside) -> None:
     walk(page, {**PARENT_BUSY_AND_ALONE, "behoefte": ["steun", "klacht"], "klacht_vt": "nee"})
     page.goto("/advies")
-    expect(page.locator("#dienst-vt_klacht ~ .card__regional")).to_contain_text(
+    expect(card(page, "vt_klacht").locator(".card__regional")).to_contain_text(
         "Veilig Thuis Midden-Brabant"
     )
 
@@ -189,7 +221,7 @@ def test_a_fourteen_year_old_is_spoken_to_as_a_child_with_the_kindertelefoon_fir
     page = new_visitor(viewport=SCREEN)
     walk(page, YOUNG_AND_STRUGGLING)
     page.get_by_role("link", name="Bekijk je advies").click()
-    expect(page.locator("#dienst-kindertelefoon ~ .card__do")).to_contain_text("Je hoeft je naam")
+    expect(card(page, "kindertelefoon").locator(".card__do")).to_contain_text("Je hoeft je naam")
     for kindertelefoon, luisterlijn in [
         ('a[href="tel:08000432"]', 'a[href="tel:0880767000"]'),  # the help for tonight
         ('.plan a[href="#dienst-kindertelefoon"]', '.plan a[href="#dienst-luisterlijn"]'),
@@ -201,7 +233,7 @@ def test_a_fourteen_year_old_is_spoken_to_as_a_child_with_the_kindertelefoon_fir
     everything = page.locator("main").text_content() or ""  # the folded parts too
     assert not [w for w in ("eigen risico", "verzekering") if w in everything]
     assert page.locator('.card a[href^="/brief/"]').count() == 0  # letters speak as a parent
-    expect(page.locator("#dienst-jeugdstem ~ .card__do")).to_contain_text("jongeren")
+    expect(card(page, "jeugdstem").locator(".card__do")).to_contain_text("jongeren")
 
 
 def test_on_a_small_phone_no_page_scrolls_sideways(new_visitor: Callable[..., Page]) -> None:
@@ -288,6 +320,8 @@ def test_the_handout_prints_on_one_or_two_a4_pages(page: Page, outside: Outside)
     )
     page.goto("/advies/uitdraai")
     page.emulate_media(media="print")
+    # Whom to call tonight is on the paper too: it may be read late at night.
+    assert page.locator("#vanavond").evaluate("e => e.checkVisibility()")
     pdf = page.pdf(format="A4", print_background=False)
     pages = len(re.findall(rb"/Type\s*/Page[^s]", pdf))
     assert 1 <= pages <= 2, pages

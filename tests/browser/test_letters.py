@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: EUPL-1.2
 """Letters in a browser over https: one A4 page in print, Dutch beside Arabic, no JavaScript."""
 
 from __future__ import annotations

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: EUPL-1.2
 """The stack as families reach it: what nginx answers itself, and what never gets past it."""
 
 from __future__ import annotations

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: EUPL-1.2
 """Several visitors at once, each step of one between steps of another, through the stack."""
 
 from __future__ import annotations

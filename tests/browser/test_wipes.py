@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: EUPL-1.2
 """After "Snel weg", Shiftx3, "Opnieuw beginnen" or "Nieuwe cliënt", Back and Forward show nothing.
 
 The browser keeps pages and what was typed into them: its form restore, and its back/forward
