@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: EUPL-1.2
 """The characters of a typed value: one way to write each, none that only hide, none that mislead.
 
 A name pasted from a chat or a PDF can carry characters that show nothing (a zero-width space,

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: EUPL-1.2
 """The day it is where the families live, whatever the server's own time zone.
 
 A letter written just after midnight in the Netherlands is dated that day, and a date the

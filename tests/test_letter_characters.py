@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: EUPL-1.2
 """A letter's fields: a value that shows nothing is empty, and hidden characters drop out."""
 
 from __future__ import annotations

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: EUPL-1.2
 """The letter's date and what lies "in the future" are the day it is in the Netherlands."""
 
 from __future__ import annotations

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: EUPL-1.2
 """A letter form left open outlives its session: what was typed is in the form, and comes back.
 
 Only a wipe ("Opnieuw beginnen", "Snel weg", "Nieuwe cliënt") makes a form posted again come
