@@ -42,7 +42,7 @@ MESSAGES = {
         "Anders laat u “%(label)s” leeg."
     ),
 }
-TOKEN = "-csrf_token"  # the form token's name, after the visit's mark
+CSRF_SUFFIX = "-csrf_token"  # the form token's name, after the visit's mark
 EARLIEST_YEAR = 1900  # "1-1-85" reads as the year 85: ask again rather than guess
 DATE_FORMS = ("%Y-%m-%d", "%d-%m-%Y", "%d/%m/%Y", "%d.%m.%Y")  # a date field, or typed
 # A birth date written after a child's name: "Daan (3-5-2018)".
@@ -123,7 +123,7 @@ class LetterForm(FlaskForm):
 
 def posted_visit(formdata: Mapping[str, Any]) -> str:
     """The mark of the visit that a posted letter form's field names carry; "" if none."""
-    return next((name[: -len(TOKEN)] for name in formdata if name.endswith(TOKEN)), "")
+    return next((name[: -len(CSRF_SUFFIX)] for name in formdata if name.endswith(CSRF_SUFFIX)), "")
 
 
 def token_refused(form: LetterForm) -> bool:
