@@ -9,7 +9,7 @@ MO := $(PO:.po=.mo)
 CHROMIUM := /usr/bin/chromium
 NGINX := /usr/sbin/nginx
 
-.PHONY: build run serve test audit requirements bench load pot translations content-check clean java wrk
+.PHONY: build run serve test audit requirements bench load pot translations content-check clean java wrk curl
 
 build: $(VENV)/.deps $(MO)
 
@@ -21,7 +21,7 @@ serve: build $(NGINX)
 	$(BIN)/python deploy/stack.py
 
 # The audit needs the package registries: without them it says so, and the tests still run.
-test: $(VENV)/.dev-deps $(MO) $(CHROMIUM) $(NGINX) node_modules/.installed java
+test: $(VENV)/.dev-deps $(MO) $(CHROMIUM) $(NGINX) node_modules/.installed java curl
 	$(BIN)/python tools/audit.py --may-skip
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
@@ -77,6 +77,11 @@ $(NGINX):
 java:
 	@command -v java >/dev/null || { apt-get update -qq && \
 		DEBIAN_FRONTEND=noninteractive apt-get install -y -qq default-jre-headless >/dev/null; }
+
+# The stack's tests speak HTTP/2 to nginx with curl, and offer it TLS groups with openssl.
+curl:
+	@command -v curl >/dev/null && command -v openssl >/dev/null || { apt-get update -qq && \
+		DEBIAN_FRONTEND=noninteractive apt-get install -y -qq curl openssl >/dev/null; }
 
 wrk:
 	@command -v wrk >/dev/null || { apt-get update -qq && \

@@ -19,12 +19,12 @@ graceful_timeout = 20  # on shutdown or reload, running requests get this long t
 keepalive = 5
 max_requests = 5000  # recycle workers now and then, with jitter so they do not restart at once
 max_requests_jitter = 500
-# Looser than nginx's (4 KB a line, 16 KB in all: deploy/nginx.conf), so that nginx refuses an
-# over-long request first, with its own page and headers. nginx limits the header's size, not its
-# number of fields: gunicorn's count is at its maximum, more than 16 KB can hold.
+# Looser than nginx's (an address of 4 KB, 16 KB a header line, 64 KB in all: deploy/nginx.conf),
+# so that nginx refuses an over-long request first, with the app's page. nginx limits the header's
+# size, not its number of fields: gunicorn's count is at its maximum, more than 64 KB can hold.
 limit_request_line = 8190
 limit_request_fields = 32768
-limit_request_field_size = 8190
+limit_request_field_size = 32768
 # No forwarded header is read by gunicorn, whoever sends it: the app reads the proxy's
 # X-Forwarded-Proto and -Host itself (ProxyFix, BEHIND_PROXY=1). Trusting the peer would let
 # anyone on this host set the scheme, or a SCRIPT_NAME that every link the app writes starts with.

@@ -1,9 +1,10 @@
 # SPDX-License-Identifier: EUPL-1.2
 """The production stack on this machine: gunicorn behind nginx over https, production settings.
 
-`make serve` runs it in the foreground (`python deploy/stack.py`); the browser tests and the
-load and benchmark scripts use `running()`. Everything it makes lives in one folder: a throw-away
-certificate, the configuration, the logs (gunicorn.log, error.log) and nginx's temp files.
+`make serve` runs it in the foreground (`python deploy/stack.py`; Ctrl-C, SIGTERM or SIGHUP
+stops it); the browser tests and the load and benchmark scripts use `running()`. Everything it
+makes lives in one folder, removed on stop: a throw-away certificate and its key, the
+configuration, the logs (gunicorn.log, error.log) and nginx's temp files.
 """
 
 from __future__ import annotations
@@ -13,6 +14,7 @@ import ipaddress
 import os
 import re
 import secrets
+import signal
 import socket
 import ssl
 import subprocess  # nosec B404
@@ -37,8 +39,9 @@ from guide.assets import write_fingerprinted  # noqa: E402
 
 NGINX = "/usr/sbin/nginx"
 SITE = ROOT / "deploy" / "nginx.conf"
-PLACEHOLDER = re.compile(r"@([A-Z_]+)@")
+PLACEHOLDER = re.compile(r"@([A-Z][A-Z0-9_]*)@")
 STARTUP = 30  # seconds; gunicorn loads and checks all content before it answers
+NAMES = "127.0.0.1 localhost"  # what the certificate is for, nginx serves and the app trusts
 
 
 @dataclass
@@ -70,10 +73,15 @@ def running(folder: Path, env: dict[str, str] | None = None) -> Iterator[Stack]:
             SITE.read_text(),
             {
                 "LISTEN": f"127.0.0.1:{https}",
+                "LISTEN6": f"[::1]:{https}",
                 "HTTP_LISTEN": f"127.0.0.1:{http}",
-                "SERVER_NAME": "127.0.0.1 localhost",
+                "HTTP_LISTEN6": f"[::1]:{http}",
+                "SERVER_NAME": NAMES,
                 "CERTIFICATE": str(certificate),
                 "CERTIFICATE_KEY": str(key),
+                "TRUSTED": str(certificate),
+                # Never asked: the self-signed certificate names no OCSP responder.
+                "RESOLVER": "127.0.0.1",
                 "UPSTREAM": f"127.0.0.1:{upstream}",
                 "STATIC": str(folder / "static"),
             },
@@ -180,6 +188,7 @@ def _production(env: dict[str, str] | None) -> dict[str, str]:
     environment = {**os.environ, **(env or {}), "BEHIND_PROXY": "1"}
     environment.pop("NAZORGWIJZER_ENV", None)
     environment.setdefault("SECRET_KEY", secrets.token_hex(32))
+    environment.setdefault("NAZORGWIJZER_HOSTS", NAMES)
     return environment
 
 
@@ -225,19 +234,33 @@ def free_port() -> int:
         return sock.getsockname()[1]
 
 
+STOP_SIGNALS = (signal.SIGINT, signal.SIGTERM, signal.SIGHUP)
+
+
+def _stop(signum: int, frame: object) -> None:
+    """Stop as Ctrl-C does, by unwinding: gunicorn and nginx end, the folder and key go."""
+    for each in STOP_SIGNALS:  # a second signal must not cut the stopping short
+        signal.signal(each, signal.SIG_IGN)
+    raise KeyboardInterrupt
+
+
 def main() -> None:
-    with (
-        tempfile.TemporaryDirectory(prefix="nazorgwijzer-") as folder,
-        running(Path(folder)) as stack,
-    ):
-        print(f"The Nazorgwijzer, as in production: {stack.base}/")
-        print("Its certificate is self-signed: the browser warns once. Ctrl-C stops it.")
-        print(f"Logs (removed on stop): {stack.folder}/gunicorn.log and error.log")
-        try:
+    # Python's default for SIGTERM and SIGHUP ends at once, leaving gunicorn, nginx and the
+    # folder with the private key behind.
+    for each in STOP_SIGNALS:
+        signal.signal(each, _stop)
+    try:
+        with (
+            tempfile.TemporaryDirectory(prefix="nazorgwijzer-") as folder,
+            running(Path(folder)) as stack,
+        ):
+            print(f"The Nazorgwijzer, as in production: {stack.base}/")
+            print("Its certificate is self-signed: the browser warns once. Ctrl-C stops it.")
+            print(f"Logs (removed on stop): {stack.folder}/gunicorn.log and error.log", flush=True)
             while stack.gunicorn.poll() is None and stack.nginx.poll() is None:
                 time.sleep(1)
-        except KeyboardInterrupt:
-            return
+    except KeyboardInterrupt:
+        return
     raise SystemExit("gunicorn or nginx stopped")
 
 

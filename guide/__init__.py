@@ -41,6 +41,9 @@ def create_app(test_config: dict[str, Any] | None = None) -> Flask:
     app.config.from_mapping(_config_from_environment())
     if test_config:
         app.config.from_mapping(test_config)
+    if not app.config["SESSION_COOKIE_SECURE"]:  # a __Host- cookie must be Secure
+        name = app.config["SESSION_COOKIE_NAME"]
+        app.config["SESSION_COOKIE_NAME"] = name.removeprefix("__Host-")
     if not app.config.get("SECRET_KEY"):
         raise StartupError("SECRET_KEY is not set. Set it to a long random value in production.")
     _refuse_short_keys(app.config["SECRET_KEY"], app.config.get("SECRET_KEY_FALLBACKS", ()))
@@ -95,7 +98,12 @@ def _config_from_environment() -> dict[str, Any]:
         "SECRET_KEY": os.environ.get("SECRET_KEY")
         or (secrets.token_hex(32) if development else None),
         "SECRET_KEY_FALLBACKS": os.environ.get("SECRET_KEY_FALLBACKS", "").split(),
-        "SESSION_COOKIE_NAME": "nazorgwijzer",
+        # The public host names (space-separated, as nginx's server_name): any other Host is
+        # refused with the error page. Unset, every host is answered (development, tests).
+        "TRUSTED_HOSTS": os.environ.get("NAZORGWIJZER_HOSTS", "").split() or None,
+        # __Host-: only this host, over https, may set or read it (create_app drops the prefix
+        # where the cookie cannot be Secure: over plain http in development and tests).
+        "SESSION_COOKIE_NAME": "__Host-nazorgwijzer",
         "SESSION_COOKIE_SECURE": not development,
         "SESSION_COOKIE_SAMESITE": "Lax",
         "SESSION_COOKIE_HTTPONLY": True,

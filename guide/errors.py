@@ -6,9 +6,11 @@ The page says the answers are kept only when there are answers: after a wipe it 
 
 from __future__ import annotations
 
+from types import TracebackType
 from typing import NoReturn
 
-from flask import Flask, abort, render_template, request, url_for
+from flask import Flask, abort, current_app, render_template, request, url_for
+from flask.globals import request_ctx
 from flask_babel import lazy_gettext
 from werkzeug.exceptions import HTTPException
 
@@ -32,16 +34,24 @@ PAGES = {
         lazy_gettext("Dit formulier is te groot"),
         lazy_gettext("Wij kunnen zoveel tekst niet verwerken."),
     ),
+    414: (
+        lazy_gettext("Dit adres is te lang"),
+        lazy_gettext("Misschien is het adres niet goed."),
+    ),
     500: (
         lazy_gettext("Er ging iets mis"),
         lazy_gettext("Dit ligt aan ons, niet aan u. Probeer het over een paar minuten opnieuw."),
     ),
 }
 
+# What nginx refuses before the app sees it, and asks the app's page for (deploy/nginx.conf).
+PROXY_ERRORS = {400, 413, 414}
+
 
 def init_app(app: Flask) -> None:
     # Unexpected exceptions reach this too, as a 500, after Flask has logged them.
     app.register_error_handler(HTTPException, render_error)
+    app.log_exception = log_exception  # type: ignore[method-assign]
 
     @app.before_request
     def no_files() -> None:
@@ -49,14 +59,29 @@ def init_app(app: Flask) -> None:
         if request.files:
             abort(400)
 
-    @app.get("/te-groot")
-    def too_large() -> NoReturn:
-        """The page for a form too large, for the proxy, which refuses such forms itself."""
-        abort(413)
+    @app.get("/fout/<int:code>")
+    def refused_by_proxy(code: int) -> NoReturn:
+        """The page for what the proxy refuses itself: a form too large, an address too long."""
+        abort(code if code in PROXY_ERRORS else 404)
+
+
+def log_exception(
+    exc_info: tuple[type, BaseException, TracebackType] | tuple[None, None, None],
+) -> None:
+    """Flask's line for an exception, with the route as declared instead of the path.
+
+    A path can hold a hand-over token or a question id that says something of a family.
+    """
+    route = request.url_rule.rule if request.url_rule else "-"
+    current_app.logger.error("Exception on %s [%s]", route, request.method, exc_info=exc_info)
 
 
 def render_error(error: HTTPException) -> tuple[str, int]:
     code = error.code or 500
+    if request_ctx.url_adapter is None:
+        # A refused or malformed Host leaves the request without a URL adapter. The page's links
+        # are paths, which need no host: build them with a name that is never served.
+        request_ctx.url_adapter = current_app.url_map.bind("invalid", request.script_root or "/")
     heading, text = PAGES.get(code) or PAGES[400 if code < 500 else 500]
     current = journey()
     resume = next_url(current) if current.answers else None

@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import Any
 
-from flask import Flask
+from flask import Flask, Response, after_this_request
 
 # Everything comes from this site: no inline script or style, no frames, no other hosts.
 CONTENT_SECURITY_POLICY = {
@@ -34,11 +34,30 @@ SECURITY_HEADERS = [
     ("X-Frame-Options", "DENY"),
     ("X-Content-Type-Options", "nosniff"),
     ("Referrer-Policy", "no-referrer"),
+    # No window another site opens shares anything with these pages, and no other site may
+    # load any of this one's answers (a page, the stylesheet, the script) into its own.
+    ("Cross-Origin-Opener-Policy", "same-origin"),
+    ("Cross-Origin-Resource-Policy", "same-origin"),
 ]
 # Every page carries a form token tied to the visitor's session: no cache may keep it.
 PAGE_HEADERS = [("Cache-Control", "no-store")]
 # The TLS proxy in front redirects http to https; HSTS goes with every answer over https.
 HTTPS_HEADERS = [("Strict-Transport-Security", "max-age=31536000")]
+
+
+# After a wipe the browser drops what it kept of the site: its cache (pages shown again with
+# Back are fetched anew) and any storage. Not "cookies": the wipe's own answer sets the new,
+# empty session cookie, which must stay.
+CLEAR_SITE_DATA = '"cache", "storage"'
+
+
+def clear_site_data() -> None:
+    """Have this request's answer tell the browser to drop what it kept of the site."""
+
+    @after_this_request
+    def clear(response: Response) -> Response:
+        response.headers["Clear-Site-Data"] = CLEAR_SITE_DATA
+        return response
 
 
 class SecurityHeaders:

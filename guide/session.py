@@ -23,6 +23,7 @@ from flask import Flask, Request, Response, session
 from flask.sessions import SecureCookieSession, SessionInterface
 from flask_babel import lazy_gettext
 
+from .headers import clear_site_data
 from .keys import fernet
 
 IDLE_SECONDS = 30 * 60
@@ -121,6 +122,7 @@ def wipe(reason: str | None, keep: tuple[str, ...] = ()) -> None:
     Every page asked for again afterwards, with Back as well, says why the answers are gone
     (when there is a reason to say) until the visitor answers anew.
     """
+    clear_site_data()
     kept = {key: session[key] for key in keep if key in session}
     session.clear()
     session.update(kept)

@@ -11,7 +11,7 @@ import pytest
 from flask import Flask
 from flask.testing import FlaskClient
 
-from guide import create_app
+from guide import create_app, intake
 from tests.conftest import TEST_CONFIG
 from tests.helpers import answer_all, check_page, csrf_token
 
@@ -148,3 +148,105 @@ def test_without_a_proxy_forwarded_headers_are_ignored(app: Flask, client: Flask
 def test_the_favicon_request_gets_an_empty_answer_not_an_error(client: FlaskClient) -> None:
     response = client.get("/favicon.ico")
     assert response.status_code == 204 and response.data == b""
+
+
+OVER_LONG_HOST = "a" * 70 + ".example"  # a DNS label has at most 63 characters
+
+
+@pytest.mark.parametrize("hosts", ["", "nazorgwijzer.example"])
+def test_a_host_with_an_over_long_label_gets_the_friendly_page_and_logs_no_path(
+    monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture, hosts: str
+) -> None:
+    monkeypatch.setenv("NAZORGWIJZER_HOSTS", hosts)
+    client = create_app(TEST_CONFIG).test_client()
+    caplog.set_level(logging.INFO)
+    response = client.get("/mee/geheim-token", headers={"Host": OVER_LONG_HOST})
+    page = check_page(response, status=400)
+    assert page.find("link", rel="stylesheet")["href"].startswith("/static/style.")
+    assert "geheim" not in caplog.text
+    assert [r.getMessage() for r in caplog.records if r.levelno >= logging.WARNING] == []
+
+
+def test_only_the_configured_hosts_are_served(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("NAZORGWIJZER_HOSTS", "nazorgwijzer.example www.nazorgwijzer.example")
+    client = create_app(TEST_CONFIG).test_client()
+    for host in ["nazorgwijzer.example", "www.nazorgwijzer.example", "nazorgwijzer.example:8443"]:
+        check_page(client.get("/", headers={"Host": host}))
+    for host in ["elders.example", "nazorgwijzer.example.elders.example", "127.0.0.1"]:
+        check_page(client.get("/", headers={"Host": host}), status=400)
+
+
+def test_an_exception_is_logged_with_its_route_never_its_path(
+    monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture
+) -> None:
+    def broken(*args: object) -> None:
+        raise RuntimeError("broken")
+
+    monkeypatch.setattr(intake, "read_token", broken)
+    client = create_app({**TEST_CONFIG, "PROPAGATE_EXCEPTIONS": False}).test_client()
+    caplog.set_level(logging.INFO)
+    check_page(client.get("/mee/geheim-token"), status=500)
+    errors = [r for r in caplog.records if r.levelno >= logging.ERROR]
+    assert [r.getMessage() for r in errors] == ["Exception on /mee/<token> [GET]"]
+    assert errors[0].exc_info and "geheim" not in caplog.text
+
+
+@pytest.mark.parametrize(("code", "status"), [(400, 400), (413, 413), (414, 414), (500, 404)])
+def test_the_proxy_gets_the_apps_page_for_what_it_refuses_itself(
+    client: FlaskClient, code: int, status: int
+) -> None:
+    check_page(client.get(f"/fout/{code}"), status=status)
+
+
+@pytest.mark.parametrize("path", ["/", "/vraag/stand", "/bestaat-niet", "/healthz", "/weg"])
+def test_every_response_is_kept_from_other_sites_windows_and_pages(
+    client: FlaskClient, path: str
+) -> None:
+    headers = client.get(path).headers
+    assert headers["Cross-Origin-Opener-Policy"] == "same-origin"
+    assert headers["Cross-Origin-Resource-Policy"] == "same-origin"
+
+
+def test_in_production_the_session_cookie_is_bound_to_this_host(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setenv("SECRET_KEY", "a-production-secret-key-for-this-test")
+    monkeypatch.delenv("NAZORGWIJZER_ENV", raising=False)
+    app = create_app({"TESTING": True})
+    header = app.test_client().get("/vraag/stand", base_url="https://localhost").headers
+    cookie = header["Set-Cookie"]
+    assert cookie.startswith("__Host-nazorgwijzer=")
+    assert "; Secure" in cookie and "; Path=/" in cookie and "Domain" not in cookie
+
+
+def test_in_development_over_http_the_session_cookie_has_a_plain_name(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setenv("NAZORGWIJZER_ENV", "development")
+    app = create_app({"TESTING": True})
+    cookie = app.test_client().get("/vraag/stand").headers["Set-Cookie"]
+    assert cookie.startswith("nazorgwijzer=") and "Secure" not in cookie
+
+
+CLEAR_SITE_DATA = '"cache", "storage"'  # not "cookies": the wipe itself sets the new cookie
+
+
+def test_every_wipe_asks_the_browser_to_forget_what_it_kept_of_the_site(
+    client: FlaskClient,
+) -> None:
+    answer_all(client, FAMILY)
+    assert "Clear-Site-Data" not in client.get("/advies").headers
+    wipes = {
+        "Opnieuw beginnen": ("/opnieuw", "/opnieuw"),
+        "Nieuwe cliënt": ("/intake", "/intake/nieuw"),
+        "Snel weg": (None, "/weg"),
+    }
+    for name, (page, action) in wipes.items():
+        if page:
+            token = csrf_token(check_page(client.get(page)))
+            response = client.post(action, data={"csrf_token": token})
+        else:
+            response = client.get(action)
+        assert response.status_code == 303, name
+        assert response.headers.get("Clear-Site-Data") == CLEAR_SITE_DATA, name
+        assert "Set-Cookie" in response.headers, name
