@@ -55,8 +55,13 @@ def init_app(app: Flask) -> None:
 
     @app.before_request
     def no_files() -> None:
-        """No form of the guide asks for a file: one sent anyway would be taken for text."""
-        if request.files:
+        """No form of the guide asks for a file: one sent anyway would be taken for text.
+
+        Only a posted multipart form is read here: the proxy's own error pages come as a GET
+        that may still name the refused body's length, which is never sent.
+        """
+        multipart = request.method == "POST" and request.mimetype == "multipart/form-data"
+        if multipart and request.files:
             abort(400)
 
     @app.get("/fout/<int:code>")
