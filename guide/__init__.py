@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import os
 import secrets
+from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
@@ -22,6 +23,7 @@ from .session import EncryptedSessionInterface
 from .validate import validate
 
 ROOT = Path(__file__).resolve().parent.parent
+MIN_KEY_BYTES = 32
 csrf = CSRFProtect()
 compress = Compress()
 
@@ -45,6 +47,7 @@ def create_app(test_config: dict[str, Any] | None = None) -> Flask:
         app.config["SESSION_COOKIE_NAME"] = name.removeprefix("__Host-")
     if not app.config.get("SECRET_KEY"):
         raise StartupError("SECRET_KEY is not set. Set it to a long random value in production.")
+    _refuse_short_keys(app.config["SECRET_KEY"], app.config.get("SECRET_KEY_FALLBACKS", ()))
     publisher, problems = publishers.load(app.config["PUBLISHER_FILE"])
     if publisher is None:
         raise StartupError("\n".join(problems))
@@ -69,6 +72,9 @@ def create_app(test_config: dict[str, Any] | None = None) -> Flask:
     assets.init_app(app, ROOT / "static")
     compress.init_app(app)
     csrf.init_app(app)
+    # The letter form checks its own token: refused, it shows again what was typed, which a
+    # refusal before the view would lose (guide.letter_views).
+    csrf.exempt(letter_views.bp)
     i18n.init_app(app, str(ROOT / "translations"))
     app.register_blueprint(views.bp)
     app.register_blueprint(intake.bp)
@@ -77,6 +83,20 @@ def create_app(test_config: dict[str, Any] | None = None) -> Flask:
     errors.init_app(app)
     app.cli.add_command(cli.guide)
     return app
+
+
+def _refuse_short_keys(key: str | bytes, fallbacks: Iterable[str | bytes]) -> None:
+    """Refuse a key shorter than 32 bytes: it encrypts the answers and the hand-over links.
+
+    Every key can decrypt, so an old key in SECRET_KEY_FALLBACKS must be as strong.
+    """
+    for setting, value in [("SECRET_KEY", key), *(("SECRET_KEY_FALLBACKS", k) for k in fallbacks)]:
+        length = len(value.encode() if isinstance(value, str) else value)
+        if length < MIN_KEY_BYTES:
+            raise StartupError(
+                f"{setting} holds a key of {length} bytes; use at least {MIN_KEY_BYTES} random "
+                "bytes, such as python3 -c 'import secrets; print(secrets.token_hex(32))'."
+            )
 
 
 def _config_from_environment() -> dict[str, Any]:

@@ -53,6 +53,17 @@ def init_app(app: Flask) -> None:
     app.register_error_handler(HTTPException, render_error)
     app.log_exception = log_exception  # type: ignore[method-assign]
 
+    @app.before_request
+    def no_files() -> None:
+        """No form of the guide asks for a file: one sent anyway would be taken for text.
+
+        Only a posted multipart form is read here: the proxy's own error pages come as a GET
+        that may still name the refused body's length, which is never sent.
+        """
+        multipart = request.method == "POST" and request.mimetype == "multipart/form-data"
+        if multipart and request.files:
+            abort(400)
+
     @app.get("/fout/<int:code>")
     def refused_by_proxy(code: int) -> NoReturn:
         """The page for what the proxy refuses itself: a form too large, an address too long."""

@@ -3,14 +3,14 @@
 
 from __future__ import annotations
 
-import datetime as dt
 from typing import Any
 
-from flask import Blueprint, current_app, redirect, render_template, session, url_for
+from flask import Blueprint, current_app, g, redirect, render_template, session, url_for
 from flask_babel import get_locale, gettext
 from werkzeug.wrappers import Response
 
 from .content import END
+from .dates import today
 from .engine import Journey, advise, is_young
 from .handover import HandoverError, make_token, qr_svg, read_token
 from .i18n import use_page_locale
@@ -50,7 +50,7 @@ def handout(current: Journey) -> str:
         "handout.html",
         advice=advise(spoken(), current.answers),
         place=own_veilig_thuis(current),
-        today=dt.date.today(),
+        today=today(),
     )
 
 
@@ -80,6 +80,7 @@ def handed_over(token: str) -> Any:
         )
         return page, HANDOVER_STATUS[error.reason]
     use_page_locale(received.locale)
+    g.handover_token = token  # its letters open under the link: its region, its language
     # Its cards offer the letters of that content: none written for a parent to a young person.
     return render_template(
         "handed_over.html", advice=received.advice, place=received.place, content=received.content

@@ -13,6 +13,8 @@ from flask_wtf import FlaskForm
 from wtforms import BooleanField, Field, StringField, TextAreaField
 from wtforms.validators import StopValidation
 
+from .characters import ONE_LINE, REFUSED, normalised, shows_nothing
+from .dates import today
 from .i18n import shown
 from .letter_fields import SPECS, wording
 from .letters import DATES, Letter
@@ -40,10 +42,7 @@ MESSAGES = {
         "Anders laat u “%(label)s” leeg."
     ),
 }
-# Control characters, and the marks that reverse or embed text direction: they could make the
-# letter read differently from what the visitor sees in the form.
-REFUSED = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
-ONE_LINE = re.compile(r"[\r\n\t]")
+CSRF_SUFFIX = "-csrf_token"  # the form token's name, after the visit's mark
 EARLIEST_YEAR = 1900  # "1-1-85" reads as the year 85: ask again rather than guess
 DATE_FORMS = ("%Y-%m-%d", "%d-%m-%Y", "%d/%m/%Y", "%d.%m.%Y")  # a date field, or typed
 # A birth date written after a child's name: "Daan (3-5-2018)".
@@ -59,13 +58,13 @@ class Typed:
         self.ask = wording(letter, field_id)
 
     def __call__(self, form: FlaskForm, field: Field) -> None:
-        value = (field.data or "").strip()
-        if not value:
+        value = normalised(field.data or "", self.spec.lines)
+        if shows_nothing(value):  # an invisible name is no name
+            field.data = None if self.field_id in DATES else ""  # shown again empty
             if self.field_id == "name":
                 raise StopValidation(MESSAGES["name"])
             if self.ask.error:
                 raise StopValidation(gettext(self.ask.error))
-            field.data = None if self.field_id in DATES else ""
             return
         label = gettext(self.ask.label)
         if REFUSED.search(value) or (not self.spec.lines and ONE_LINE.search(value)):
@@ -87,8 +86,7 @@ def _for_a_young_child(form: FlaskForm, value: str, label: str, younger_than: in
     born = [_date(found, label) for found in DATE_IN_TEXT.findall(value)]
     if not born:
         raise StopValidation(shown(MESSAGES["birth_dates"] % {"label": label}))
-    today = dt.date.today()
-    if any(_age(day, today) >= younger_than for day in born):
+    if any(_age(day, today()) >= younger_than for day in born):
         raise StopValidation(shown(MESSAGES["too_old"] % {"label": label, "age": younger_than}))
 
 
@@ -104,7 +102,7 @@ def _date(value: str, label: str) -> dt.date:
             continue
         if day.year < EARLIEST_YEAR:
             break
-        if day > dt.date.today():
+        if day > today():
             raise StopValidation(shown(MESSAGES["future"] % {"label": label}))
         return day
     raise StopValidation(shown(MESSAGES["no_date"] % {"label": label}))
@@ -121,6 +119,22 @@ class LetterForm(FlaskForm):
     def error_target_for(self, field_id: str) -> str:
         """The id of the input that an error links to."""
         return self[field_id].id
+
+
+def posted_visit(formdata: Mapping[str, Any]) -> str:
+    """The mark of the visit that a posted letter form's field names carry; "" if none."""
+    return next((name[: -len(CSRF_SUFFIX)] for name in formdata if name.endswith(CSRF_SUFFIX)), "")
+
+
+def token_refused(form: LetterForm) -> bool:
+    """Whether the form's token was refused, which is then no error of the visitor's.
+
+    The session ended (30 minutes idle, 2 hours, new content) or the secret key changed while
+    the form was open. What was typed is in the form: it is shown again, to be sent again.
+    """
+    refused = bool(form.csrf_token.errors)
+    form.csrf_token.errors = []
+    return refused
 
 
 def letter_form(letter: Letter, answers: Mapping[str, Sequence[str]]) -> LetterForm:

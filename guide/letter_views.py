@@ -8,19 +8,22 @@ them, instead of keeping them anywhere.
 
 from __future__ import annotations
 
-import datetime as dt
 from collections.abc import Mapping
 from typing import Any
 
-from flask import Blueprint, abort, render_template, request
+from flask import Blueprint, abort, current_app, g, redirect, render_template, request, url_for
 from flask_babel import get_locale
 from werkzeug.wrappers import Response
 
-from .i18n import DEFAULT_LOCALE, shown, translations
+from .dates import today
+from .handover import HandoverError, read_token
+from .i18n import DEFAULT_LOCALE, shown, translations, use_page_locale
 from .letter_fields import SPECS, shown_fields
-from .letter_form import letter_form
+from .letter_form import LetterForm, letter_form, posted_visit, token_refused
 from .letter_text import FRAME, compose
-from .letters import Letter
+from .letters import Letter, Letters
+from .places import Place
+from .session import adopt_visit, visit
 from .views import content, journey, place_of, private_page
 
 bp = Blueprint("letters", __name__)
@@ -29,25 +32,51 @@ bp = Blueprint("letters", __name__)
 @bp.route("/brief/<letter_id>", methods=["GET", "POST"])
 @private_page
 def letter(letter_id: str) -> Any:
-    letter = content().letters.letter(letter_id) or abort(404)
-    current = journey()
-    form = letter_form(letter, current.answers)
-    wanted = request.form.get("format", "")
-    if not form.validate_on_submit() or wanted == "wijzigen":
-        fields = shown_fields(letter)
-        page = render_template("letter_form.html", letter=letter, form=form, fields=fields)
-        return page, 400 if form.errors else 200
-    place = place_of(current)
+    return _letter(content().letters, letter_id, place_of(journey()))
+
+
+@bp.route("/mee/<token>/brief/<letter_id>", methods=["GET", "POST"])
+@private_page
+def handed_over_letter(token: str, letter_id: str) -> Any:
+    """A letter from a hand-over link: to the link's Veilig Thuis, in the link's language."""
+    try:
+        received = read_token(current_app, content(), token)
+    except HandoverError:  # the link's own page says why it no longer opens
+        return redirect(url_for("intake.handed_over", token=token), 303)
+    use_page_locale(received.locale)
+    g.handover_token = token
+    return _letter(received.content.letters, letter_id, received.place)
+
+
+@bp.app_template_global()
+def letter_url(letter_id: str) -> str:
+    """A letter's form; on a page opened from a hand-over link, under that link."""
+    token = g.get("handover_token")
+    if token:
+        return url_for("letters.handed_over_letter", token=token, letter_id=letter_id)
+    return url_for("letters.letter", letter_id=letter_id)
+
+
+def _letter(letters: Letters, letter_id: str, place: Place | None) -> Any:
+    letter = letters.letter(letter_id) or abort(404)
+    adopt_visit(posted_visit(request.form))
+    form = letter_form(letter, journey().answers)
+    made = form.validate_on_submit()
+    resent = token_refused(form)
+    if resent and posted_visit(request.form) != visit():
+        abort(400)  # another visit's form (wiped, or another site's): none of it comes back
+    if not made or request.form.get("format") == "wijzigen":
+        return _form_page(letter, form, resent)
     composed = compose(
         letter,
         form.typed(),
-        content().letters,
+        letters,
         place.region if place else None,
-        dt.date.today(),
+        today(),
         translate=None if str(get_locale()) == DEFAULT_LOCALE else _beside,
         locale=str(get_locale()),
     )
-    if wanted == "txt":
+    if request.form.get("format") == "txt":
         return _download(letter, composed.plain_text)
     return render_template(
         "letter.html",
@@ -58,6 +87,23 @@ def letter(letter_id: str) -> Any:
         frame=FRAME,
         specs=SPECS,
     )
+
+
+def _form_page(letter: Letter, form: LetterForm, resent: bool) -> tuple[str, int]:
+    """The form, with its errors; sent again after its token was refused, with what was typed.
+
+    Then one notice, about the letter, stands in for the layout's one about the answers: that
+    one returns on the next page.
+    """
+    page = render_template(
+        "letter_form.html",
+        letter=letter,
+        form=form,
+        fields=shown_fields(letter),
+        resent=resent,
+        **({"gone": None} if resent else {}),
+    )
+    return page, 400 if form.errors or resent else 200
 
 
 def _beside(text: str, values: Mapping[str, str]) -> str:

@@ -14,6 +14,7 @@ the server's side as well, both inside the encryption so that nobody can set the
 from __future__ import annotations
 
 import json
+import re
 import secrets
 import time
 
@@ -40,11 +41,13 @@ NOTICES = {
     "outdated": lazy_gettext("De vragen zijn veranderd. Daarom beginnen we opnieuw."),
 }
 PURPOSE = "session"
+VISIT = re.compile(r"[0-9a-f]{8}")  # the mark of a visit: secrets.token_hex(4)
 
 
 class CookieSession(SecureCookieSession):
     written_at = 0.0  # when the visitor's cookie was encrypted; 0 for a new session
     began_at = 0.0  # when the visit began; 0 for a new session
+    unreadable = False  # the browser's cookie, of this request, could not be read
 
 
 class EncryptedSessionInterface(SessionInterface):
@@ -64,19 +67,21 @@ class EncryptedSessionInterface(SessionInterface):
             payload = json.loads(keys.decrypt(token.encode()))
             written_at = keys.extract_timestamp(token.encode())
         except (InvalidToken, ValueError):
-            return _fresh("unreadable")
+            return _fresh("unreadable", unreadable=True)
         if not isinstance(payload, dict) or not isinstance(payload.get("data"), dict):
             return _fresh("unreadable")
         began_at = payload.get("began")
         if not isinstance(began_at, int | float):
             return _fresh("unreadable")
         now = time.time()
+        # Ended, not wiped: the visit's mark stays, so that a letter form still open reads.
+        kept = payload["data"].get("visit")
         if now - written_at > IDLE_SECONDS:
-            return _fresh("expired")
+            return _fresh("expired", kept)
         if now - began_at > LIFETIME_SECONDS:
-            return _fresh("too_old")
+            return _fresh("too_old", kept)
         if payload.get("version") != self.content_version:
-            return _fresh("outdated")
+            return _fresh("outdated", kept)
         session = self.session_class(payload["data"])
         session.written_at = written_at
         session.began_at = began_at
@@ -135,8 +140,22 @@ def visit() -> str:
     return session.setdefault("visit", secrets.token_hex(4))
 
 
-def _fresh(reason: str) -> CookieSession:
+def adopt_visit(posted: str) -> None:
+    """Take the mark a form was posted with as this visit's, when the cookie was unreadable.
+
+    Then the secret key changed (or the cookie broke): the server cannot tell which visit the
+    form belongs to, but it did not wipe it, and the values are the browser's own. A wipe
+    leaves a cookie the server reads, without the mark of the names from before.
+    """
+    if session.unreadable and "visit" not in session and VISIT.fullmatch(posted):
+        session["visit"] = posted
+
+
+def _fresh(reason: str, visit: object = None, unreadable: bool = False) -> CookieSession:
     """A new, empty journey that tells the visitor why their answers are gone."""
     fresh = CookieSession({GONE: reason})
+    if isinstance(visit, str) and VISIT.fullmatch(visit):
+        fresh["visit"] = visit
     fresh.modified = True
+    fresh.unreadable = unreadable
     return fresh

@@ -3,10 +3,13 @@
 
 from __future__ import annotations
 
+import io
+
 import pytest
+from flask import Flask
 from flask.testing import FlaskClient
 
-from tests.helpers import answer, answer_all, check_page, csrf_token, text_of
+from tests.helpers import answer, answer_all, check_page, csrf_token, letter_data, text_of
 
 STARTED = {"stand": "weerlegd", "wie": "ouder_gezag", "woonplaats": "geen"}
 
@@ -88,6 +91,29 @@ def test_a_huge_body_is_refused_and_keeps_the_answers(client: FlaskClient) -> No
     response = post_behoefte(client, {"behoefte": "klacht", "extra": "x" * 100_000})
     check_page(response, status=413)
     assert still_answered(client)
+
+
+@pytest.mark.parametrize(
+    ("path", "field"),
+    [
+        ("/vraag/woonplaats", "plaats"),
+        ("/vraag/woonplaats", "woonplaats"),
+        ("/brief/inzage", "name"),
+        ("/brief/inzage", "address"),
+    ],
+)
+def test_a_file_sent_in_a_form_gets_a_clear_page_and_keeps_the_answers(
+    app: Flask, client: FlaskClient, path: str, field: str
+) -> None:
+    app.config["PROPAGATE_EXCEPTIONS"] = False  # as in production: a crash is a 500 page
+    answer_all(client, {"stand": "weerlegd", "wie": "ouder_gezag"})
+    page = check_page(client.get(path))
+    data = letter_data(page, {field: (io.BytesIO(b"%PDF-1.4"), "brief.pdf")})
+    response = client.post(path, data=data, content_type="multipart/form-data")
+    page = check_page(response, status=400)
+    assert "Traceback" not in response.get_data(as_text=True)
+    assert page.main.find("a", class_="button")["href"] == "/vraag/woonplaats"
+    assert client.get("/vraag/woonplaats").status_code == 200
 
 
 @pytest.mark.parametrize(

@@ -156,6 +156,36 @@ def test_guide_check_refuses_a_young_persons_route_that_reaches_a_text_for_adult
     ]
 
 
+@pytest.mark.parametrize(
+    ("setting", "value", "length"),
+    [
+        ("SECRET_KEY", "geheim", 6),
+        ("SECRET_KEY", "x" * 31, 31),
+        ("SECRET_KEY", "é" * 15, 30),  # bytes, not characters
+        ("SECRET_KEY_FALLBACKS", ["the-key-before-the-rotation-long-enough", "oud"], 3),
+    ],
+)
+def test_the_app_refuses_to_start_with_a_short_secret_key(
+    setting: str, value: str | list[str], length: int
+) -> None:
+    with pytest.raises(StartupError) as raised:
+        create_app({**CONFIG, setting: value})
+    message = raised.value.message
+    assert message.splitlines() == [message]  # one line
+    assert message.startswith(f"{setting} ") and f" {length} bytes" in message
+    assert "32" in message and "oud" not in message.split()  # the key itself is never shown
+
+
+def test_the_app_starts_with_keys_of_32_bytes_and_the_generated_one(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    key = "k" * 32
+    assert create_app({**CONFIG, "SECRET_KEY": key, "SECRET_KEY_FALLBACKS": [key]})
+    monkeypatch.delenv("SECRET_KEY", raising=False)
+    monkeypatch.setenv("NAZORGWIJZER_ENV", "development")  # make run: a throw-away key
+    assert len(create_app({"TESTING": True}).secret_key) >= 32
+
+
 def test_the_app_refuses_to_start_without_a_secret_key_outside_development(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:

@@ -8,6 +8,7 @@ import json
 import re
 import time
 import zlib
+from urllib.parse import urlsplit
 
 import pytest
 from flask import Flask
@@ -27,10 +28,12 @@ from tests.helpers import (
     check_page,
     csrf_token,
     handover_payload,
+    letter_data,
     session_of,
     text_of,
 )
 from tests.journeys import MALICIOUS_REPORTER
+from tests.test_languages import choose
 
 FAMILIES: list[dict[str, Answer]] = [
     MALICIOUS_REPORTER,
@@ -233,7 +236,9 @@ def test_a_handed_over_advice_keeps_its_plan_its_notes_and_its_deadline(
     steps = [text_of(li) for li in opened.select(".plan__steps li")]
     assert steps == [text_of(li) for li in advice.select(".plan__steps li")]
     assert steps[0].startswith("Juridisch Loket of een advocaat: De termijn is 3 maanden.")
-    assert [a["href"] for a in opened.select(".card a")] == [
+    # The same links, the letters under the hand-over link (its region and language).
+    under_link = urlsplit(link).path
+    assert [a["href"].removeprefix(under_link) for a in opened.select(".card a")] == [
         a["href"] for a in advice.select(".card a")
     ]
     assert not opened.select(".card__why")  # why it was advised stays with the family
@@ -357,3 +362,49 @@ def test_a_new_client_starts_in_the_browsers_language_the_first_intake_keeps_the
     press("/intake/nieuw", "/advies")  # "Nieuwe cliënt — wis alles"
     assert "lang" not in session_of(client)
     assert check_page(client.get("/vraag/stand")).html["lang"] == "nl"
+
+
+def test_a_new_client_is_a_new_visit_with_its_own_two_hours(
+    client: FlaskClient, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # The family before took almost all of its 2 hours; the next family gets 2 hours of its own.
+    start = time.time()
+    start_intake(client)
+    answer_all(client, FAMILIES[0])
+    for minutes in (20, 40, 60, 80, 100, 110):  # active all along: never 30 minutes idle
+        monkeypatch.setattr(time, "time", lambda m=minutes: start + m * 60)
+        assert client.get("/advies").status_code == 200
+    new_client(client)
+    answer_all(client, FAMILIES[2])
+    monkeypatch.setattr(time, "time", lambda: start + 130 * 60)
+    page = check_page(client.get("/controleren"))
+    assert not page.find(class_="notice")
+    assert "gewist" not in text_of(page)
+    assert session_of(client)["answers"]["klacht_vt"] == ["ja_commissie"]
+
+
+def test_a_letter_from_a_handed_over_advice_goes_to_the_links_region_in_its_language(
+    app: Flask, client: FlaskClient
+) -> None:
+    choose(client, "en")
+    answer_all(client, {**FAMILIES[2], "wie": "ouder_gezag", "woonplaats": "GM0855"})
+    link = check_page(client.get("/advies/meegeven")).find(class_="handover-link").a["href"]
+    parent = app.test_client()  # the parent's own phone: no answers, no language chosen
+    opened = check_page(parent.get(link.removeprefix("http://localhost")))
+    letter_link = opened.find("a", href=re.compile(r"/brief/inzage$"))["href"]
+    form = check_page(parent.get(letter_link))
+    assert form.html["lang"] == "en"
+    made = check_page(parent.post(letter_link, data=letter_data(form, {"name": "Jolanda Qvist"})))
+    assert made.html["lang"] == "en"
+    letter = made.find("article", class_="letter")
+    assert "Veilig Thuis Midden-Brabant" in text_of(letter)
+    beside = letter.select(".letter__translation")
+    assert beside and all(t["lang"] == "en" for t in beside)
+
+
+def test_a_letter_under_a_link_that_no_longer_opens_leads_to_the_links_page(
+    client: FlaskClient,
+) -> None:
+    response = client.get("/mee/vervalst/brief/inzage")
+    assert response.status_code == 303 and response.location == "/mee/vervalst"
+    check_page(client.get(response.location), 400)

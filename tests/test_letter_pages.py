@@ -15,6 +15,7 @@ from flask import Flask
 from flask.testing import FlaskClient
 
 from guide.content import Content
+from guide.dates import today
 from guide.letters import BLANK
 from tests.helpers import (
     answer_all,
@@ -156,7 +157,7 @@ def test_each_letter_holds_what_was_typed_and_is_addressed_to_the_visitors_own_v
     assert letter["lang"] == "nl" and letter["dir"] == "ltr"
     assert "Veilig Thuis Midden-Brabant" in text
     assert BLANK in text  # no address of VT Midden-Brabant was seen: a line to fill in
-    assert format_date(dt.date.today(), "long", locale="nl") in text
+    assert format_date(today(), "long", locale="nl") in text
     assert content.letters.letter(letter_id).subject in text
     assert "Kwikstaartlaan 17" in text and "Jolanda Zwanenburg-Qvist" in text
     assert "Het gaat om de melding van 2 oktober 2025." in text

@@ -166,7 +166,7 @@ def test_a_cookie_made_with_an_older_key_is_still_read(client: FlaskClient) -> N
     rotated = create_app(
         {
             **TEST_CONFIG,
-            "SECRET_KEY": "a-brand-new-key-after-rotation",
+            "SECRET_KEY": "a-brand-new-key-after-the-rotation",
             "SECRET_KEY_FALLBACKS": [TEST_CONFIG["SECRET_KEY"]],
         }
     )

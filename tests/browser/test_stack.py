@@ -160,6 +160,42 @@ def test_a_form_too_large_gets_the_apps_own_page_and_keeps_the_answers(stack: St
     assert 'href="/vraag/wie">Ga verder met de vragen' in html  # the answer given is kept
 
 
+def test_a_file_sent_in_a_form_gets_the_apps_own_page_and_keeps_the_answers(
+    stack: Stack,
+) -> None:
+    _, headers, page = fetch(stack, f"{stack.base}/vraag/stand")
+    cookie = headers["Set-Cookie"].split(";", 1)[0]
+    token = re.search(r'name="csrf_token" value="([^"]+)"', page.decode()).group(1)
+    kind = {"Content-Type": "application/x-www-form-urlencoded"}
+    for question, value in (("stand", "weerlegd"), ("wie", "ouder_gezag")):
+        answer = f"csrf_token={token}&{question}={value}".encode()
+        status, headers, _ = fetch(
+            stack, f"{stack.base}/vraag/{question}", "POST", answer, Cookie=cookie, **kind
+        )
+        assert status == 302
+        cookie = headers["Set-Cookie"].split(";", 1)[0]
+    boundary = "grens1234"
+    body = (
+        f"--{boundary}\r\n"
+        'Content-Disposition: form-data; name="csrf_token"\r\n\r\n'
+        f"{token}\r\n"
+        f"--{boundary}\r\n"
+        'Content-Disposition: form-data; name="plaats"; filename="brief.pdf"\r\n'
+        "Content-Type: application/pdf\r\n\r\n"
+        "%PDF-1.4\r\n"
+        f"--{boundary}--\r\n"
+    ).encode()
+    multipart = {"Content-Type": f"multipart/form-data; boundary={boundary}"}
+    status, _, page = fetch(
+        stack, f"{stack.base}/vraag/woonplaats", "POST", body, Cookie=cookie, **multipart
+    )
+    assert status == 400
+    html = page.decode()
+    assert "<h1>Dit formulier kunnen we niet verwerken</h1>" in html
+    assert "Traceback" not in html
+    assert 'href="/vraag/woonplaats">Ga verder met de vragen' in html  # the answers are kept
+
+
 def test_nginx_serves_the_static_files_under_the_names_gunicorn_also_knows(
     stack: Stack,
 ) -> None:
