@@ -112,7 +112,8 @@ class Places:
         if starting:
             return self._one_or_choose(starting)
         close = difflib.get_close_matches(key, self._index, n=MAX_SUGGESTIONS, cutoff=0.75)
-        return Match(suggestions=self._sorted({c for name in close for c in self._index[name]}))
+        codes = {c for name in close for c in self._index[name]}
+        return Match(suggestions=self._sorted(self._one_of_each_name(codes)))
 
     def _one_or_choose(self, codes: set[str]) -> Match:
         municipalities = {c for c in codes if isinstance(self.by_code[c], Municipality)}
@@ -121,6 +122,16 @@ class Places:
         if len(chosen) == 1:
             return Match(found=next(iter(chosen)))
         return Match(suggestions=self._sorted(chosen)[:MAX_SUGGESTIONS])
+
+    def _one_of_each_name(self, codes: set[str]) -> set[str]:
+        """Without a region that has a suggested municipality's name: "Utrecht" is offered once,
+        as the municipality, which says more."""
+        names = {self.name(c) for c in codes if isinstance(self.by_code[c], Municipality)}
+        return {
+            c
+            for c in codes
+            if isinstance(self.by_code[c], Municipality) or self.name(c) not in names
+        }
 
     def _sorted(self, codes: set[str]) -> tuple[str, ...]:
         return tuple(sorted(codes, key=lambda c: (self.name(c).casefold(), c)))

@@ -95,6 +95,13 @@ def test_a_typo_gives_close_suggestions(content: Content) -> None:
     assert "GM0855" in content.places.find("Tilbrug").suggestions
 
 
+@pytest.mark.parametrize("typed, municipality", [("utreht", "GM0344"), ("groningn", "GM0014")])
+def test_a_typo_offers_a_municipality_once_not_beside_its_region_of_the_same_name(
+    content: Content, typed: str, municipality: str
+) -> None:
+    assert content.places.find(typed).suggestions == (municipality,)
+
+
 def test_a_name_that_is_no_place_gives_nothing(content: Content) -> None:
     match = content.places.find("Atlantis")
     assert match.found is None and match.suggestions == ()
