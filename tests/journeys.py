@@ -61,3 +61,15 @@ EVERY_QUESTION: Journey = {
     "melder_bekend": "nee",
     "melder_wanneer": "2_tot_3_maanden",
 }
+# A family in Tilburg in crisis, with four needs: every kind of question and advice page.
+FAMILY_IN_TILBURG: Journey = {
+    "stand": "weerlegd",
+    "wie": "ouder_gezag",
+    "woonplaats": "Tilburg",
+    "behoefte": ["steun", "klacht", "melder", "rechten"],
+    "zwaarte": "levenseinde",
+    "netwerk": "nee",
+    "klacht_vt": "nee",
+    "melder_bekend": "nee",
+    "melder_wanneer": "2_tot_3_maanden",
+}

@@ -18,18 +18,8 @@ from tests.browser.conftest import (
     html_errors,
     numbers_out_of_order,
 )
+from tests.journeys import FAMILY_IN_TILBURG
 
-FAMILY = {
-    "stand": "weerlegd",
-    "wie": "ouder_gezag",
-    "woonplaats": "Tilburg",
-    "behoefte": ["steun", "klacht", "melder", "rechten"],
-    "zwaarte": "levenseinde",
-    "netwerk": "nee",
-    "klacht_vt": "nee",
-    "melder_bekend": "nee",
-    "melder_wanneer": "2_tot_3_maanden",
-}
 LETTER = {
     "name": "Jolanda Jansen",
     "address": "Kwikstaartlaan 17\n5021 XQ Tilburg",
@@ -73,7 +63,7 @@ def test_every_page_passes_axe_and_the_html_checker_and_asks_no_other_host(
 
     page.goto("/intake")
     page.locator("main form .button").click()  # start an intake: reasons and "not advised"
-    for question, value in FAMILY.items():
+    for question, value in FAMILY_IN_TILBURG.items():
         visit(f"question {question}", f"/vraag/{question}")
         if question == "stand":  # a question with its error summary
             page.locator("form .buttons .button").first.click()
@@ -103,7 +93,7 @@ def test_every_page_passes_axe_and_the_html_checker_and_asks_no_other_host(
     visit("destruction letter form", "/brief/vernietiging")
     visit("start again?", "/opnieuw")
 
-    assert len(collected) == len(PAGES_WITHOUT_ANSWERS) + len(FAMILY) + 12
+    assert len(collected) == len(PAGES_WITHOUT_ANSWERS) + len(FAMILY_IN_TILBURG) + 12
     assert html_errors(collected, tmp_path) == []
 
 

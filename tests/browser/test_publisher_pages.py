@@ -13,21 +13,11 @@ from sectxt import Parser
 
 from deploy.stack import Stack
 from tests.browser.conftest import answer
+from tests.journeys import FAMILY_IN_TILBURG
 
 # 1280 by 1024 pixels at 400 % zoom: WCAG 2.1's reflow (1.4.10) asks for no sideways
 # scrolling at 320 CSS pixels wide. The accessibility statement says this is tested.
 AT_400_PERCENT = {"width": 320, "height": 256}
-ANSWERS = {
-    "stand": "weerlegd",
-    "wie": "ouder_gezag",
-    "woonplaats": "Tilburg",
-    "behoefte": ["steun", "klacht", "melder", "rechten"],
-    "zwaarte": "levenseinde",
-    "netwerk": "nee",
-    "klacht_vt": "nee",
-    "melder_bekend": "nee",
-    "melder_wanneer": "2_tot_3_maanden",
-}
 
 
 def get(stack: Stack, path: str) -> tuple[int, str, str, bytes]:
@@ -67,7 +57,7 @@ def test_at_400_percent_zoom_no_question_or_advice_scrolls_sideways(
     for path in ["/", "/alle-hulp", "/privacy", "/toegankelijkheid", "/veilig-online"]:
         page.goto(path)
         check(path)
-    for question, value in ANSWERS.items():
+    for question, value in FAMILY_IN_TILBURG.items():
         page.goto(f"/vraag/{question}")
         check(question)
         answer(page, question, value)
