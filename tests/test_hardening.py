@@ -12,6 +12,7 @@ from flask import Flask
 from flask.testing import FlaskClient
 
 from guide import create_app, intake
+from guide import publisher as publishers
 from tests.conftest import TEST_CONFIG
 from tests.helpers import answer_all, check_page, csrf_token
 
@@ -211,6 +212,7 @@ def test_in_production_the_session_cookie_is_bound_to_this_host(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     monkeypatch.setenv("SECRET_KEY", "a-production-secret-key-for-this-test")
+    monkeypatch.setenv(publishers.ENVIRONMENT, str(publishers.EXAMPLE))
     monkeypatch.delenv("NAZORGWIJZER_ENV", raising=False)
     app = create_app({"TESTING": True})
     header = app.test_client().get("/vraag/stand", base_url="https://localhost").headers
