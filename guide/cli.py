@@ -4,7 +4,6 @@
 from __future__ import annotations
 
 import csv
-import datetime as dt
 import io
 import statistics
 from collections.abc import Iterator
@@ -16,6 +15,7 @@ from flask.cli import AppGroup
 
 from .assets import write_fingerprinted
 from .content import END, Content, Service
+from .dates import today
 from .links import external_links, problem_with
 from .paths import answer_sets
 from .validate import stale
@@ -41,7 +41,7 @@ def check(paths: bool) -> None:
         f"{len(content.letters.letters)} letters, "
         f"{len(verify)} to re-check ({', '.join(verify) or 'none'})."
     )
-    for warning in stale(content, dt.date.today()):
+    for warning in stale(content, today()):
         click.echo(f"Warning: {warning}")
     if paths:
         lengths = [len(answers) for answers in answer_sets(content)]

@@ -18,6 +18,8 @@ from typing import Any
 
 from flask_babel import lazy_gettext
 
+from .dates import today
+
 ENVIRONMENT = "NAZORGWIJZER_PUBLISHER"
 EXAMPLE = Path(__file__).resolve().parent.parent / "publisher.example.toml"
 # The statuses digitoegankelijk.nl gives an accessibility statement.
@@ -107,7 +109,7 @@ def _valid(key: str, value: Any) -> bool:
     if key == "log_retention_days":
         return type(value) is int and value >= 1
     if key == "accessibility_evaluated":
-        return type(value) is dt.date and value <= dt.date.today()
+        return type(value) is dt.date and value <= today()
     if not isinstance(value, str) or value != value.strip() or not value:
         return False
     if key in ("email", "privacy_email"):
