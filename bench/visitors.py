@@ -20,7 +20,7 @@ JOURNEYS = [
     "stand=weerlegd&wie=ouder_gezag&woonplaats=geen&behoefte=steun&behoefte=klacht"
     "&zwaarte=houdt_bezig&netwerk=nee&klacht_vt=nee",
     "stand=loopt&wie=jongere_16_plus&plaats=Utrecht&behoefte=kinderen&behoefte=thuis",
-    "stand=anders_afgerond&wie=ouder_zonder_gezag&woonplaats=geen&behoefte=melder"
+    "stand=niet_bevestigd&wie=ouder_zonder_gezag&woonplaats=geen&behoefte=melder"
     "&behoefte=rechten&melder_bekend=ja&melder_wanneer=korter_2_maanden",
     "stand=weet_niet&wie=andere_volwassene&plaats=Den Bosch&behoefte=weet_niet"
     "&zwaarte=praten_helpt&netwerk=ja",

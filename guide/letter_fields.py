@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping, Sequence
 from typing import NamedTuple
 
 from .letters import Ask, Letter
@@ -26,6 +27,9 @@ class Spec(NamedTuple):
     # A box is ticked at first only when this answer to this question says so: the visitor
     # said it in the questions, and may still untick it.
     ticked_by: tuple[str, str] | None = None
+    # A box is left out when the visitor's answer to this question already rules it out: who
+    # said the investigation ended otherwise is not asked whether the concern was refuted.
+    left_out_by: tuple[str, frozenset[str]] | None = None
 
 
 SPECS = {
@@ -66,6 +70,7 @@ SPECS = {
         False,
         check=True,
         ticked_by=("stand", "weerlegd"),
+        left_out_by=("stand", frozenset({"loopt", "niet_bevestigd", "bevestigd", "overgedragen"})),
     ),
     "committee": Spec(
         N_("Ik wil meteen naar de klachtencommissie"),
@@ -113,11 +118,21 @@ class Shown(NamedTuple):
     check: bool
 
 
-def shown_fields(letter: Letter) -> list[Shown]:
+def asked_of(letter: Letter, answers: Mapping[str, Sequence[str]]) -> tuple[str, ...]:
+    """The fields a letter asks this visitor: none that their answers already rule out."""
+    return tuple(f for f in letter.asked if not _ruled_out(SPECS[f], answers))
+
+
+def _ruled_out(spec: Spec, answers: Mapping[str, Sequence[str]]) -> bool:
+    question, answers_ruling_out = spec.left_out_by or ("", frozenset())
+    return bool(answers_ruling_out.intersection(answers.get(question, ())))
+
+
+def shown_fields(letter: Letter, asked: Sequence[str]) -> list[Shown]:
     """The fields of a letter's form, in the words this letter asks them."""
     return [
         Shown(field_id, ask.label, ask.hint, 4 if spec.lines else 0, spec.autocomplete, spec.check)
-        for field_id in letter.asked
+        for field_id in asked
         for spec, ask in [(SPECS[field_id], wording(letter, field_id))]
     ]
 

@@ -16,7 +16,7 @@ from wtforms.validators import StopValidation
 from .characters import ONE_LINE, REFUSED, normalised, shows_nothing
 from .dates import today
 from .i18n import shown
-from .letter_fields import SPECS, wording
+from .letter_fields import SPECS, asked_of, wording
 from .letters import DATES, Letter
 from .session import visit
 
@@ -112,9 +112,10 @@ class LetterForm(FlaskForm):
     """What one letter asks. After validation, `typed()` holds the values, dates as dates."""
 
     letter: Letter
+    asked: tuple[str, ...]  # the fields this visitor is asked, in their order
 
     def typed(self) -> dict[str, Any]:
-        return {field_id: self[field_id].data for field_id in self.letter.asked}
+        return {field_id: self[field_id].data for field_id in self.asked}
 
     def error_target_for(self, field_id: str) -> str:
         """The id of the input that an error links to."""
@@ -140,12 +141,15 @@ def token_refused(form: LetterForm) -> bool:
 def letter_form(letter: Letter, answers: Mapping[str, Sequence[str]]) -> LetterForm:
     """A form for the fields this letter asks, filled from the request's form data.
 
-    A box starts ticked only where the visitor's own answers say so. The fields' names carry
-    the mark of this visit (their ids stay as they are): a page shown again after a wipe has
-    other names, so the browser has nothing to put back into it.
+    A box starts ticked only where the visitor's own answers say so, and is left out where
+    they rule it out. The fields' names carry the mark of this visit (their ids stay as they
+    are): a page shown again after a wipe has other names, so the browser has nothing to put
+    back into it.
     """
-    fields = {field_id: _field(letter, field_id, answers) for field_id in letter.asked}
-    return type("LetterForm", (LetterForm,), {**fields, "letter": letter})(prefix=visit())
+    asked = asked_of(letter, answers)
+    fields = {field_id: _field(letter, field_id, answers) for field_id in asked}
+    members = {**fields, "letter": letter, "asked": asked}
+    return type("LetterForm", (LetterForm,), members)(prefix=visit())
 
 
 def _field(letter: Letter, field_id: str, answers: Mapping[str, Sequence[str]]) -> Field:

@@ -99,7 +99,7 @@ def _form_page(letter: Letter, form: LetterForm, resent: bool) -> tuple[str, int
         "letter_form.html",
         letter=letter,
         form=form,
-        fields=shown_fields(letter),
+        fields=shown_fields(letter, form.asked),
         resent=resent,
         **({"gone": None} if resent else {}),
     )

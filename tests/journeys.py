@@ -73,3 +73,31 @@ FAMILY_IN_TILBURG: Journey = {
     "melder_bekend": "nee",
     "melder_wanneer": "2_tot_3_maanden",
 }
+# One family per outcome of the investigation, as its report names it, with the same needs:
+# support, a complaint and their file. Whatever the outcome, those three hold.
+BY_OUTCOME: dict[str, Journey] = {
+    stand: {
+        "stand": stand,
+        "wie": "ouder_gezag",
+        "woonplaats": "geen",
+        "behoefte": ["steun", "klacht", "rechten"],
+        "zwaarte": "houdt_bezig",
+        "netwerk": "ja",
+        "klacht_vt": "nee",
+    }
+    for stand in ("loopt", "weerlegd", "niet_bevestigd", "bevestigd", "overgedragen", "weet_niet")
+}
+# Said only where the concern was refuted: to anyone else it would be untrue.
+ONLY_IF_REFUTED = ("Veilig Thuis vond dat de zorgen niet klopten", "In 2017 schreef")
+# What each outcome's advice must say.
+OUTCOME_SAYS: dict[str, tuple[str, ...]] = {
+    "loopt": ("Loopt het onderzoek nog?",),
+    "weerlegd": ONLY_IF_REFUTED,
+    "niet_bevestigd": (
+        "In het verslag staat “niet bevestigd”",
+        "niet eens met wat er in het dossier",
+    ),
+    "bevestigd": ("Veilig Thuis vond dat er thuis iets niet goed ging", "Vraag Veilig Thuis wie"),
+    "overgedragen": ("Veilig Thuis gaf de zorgen door aan het wijkteam",),
+    "weet_niet": ("Veilig Thuis kan u vertellen hoe het onderzoek afliep", "om het verslag"),
+}

@@ -15,8 +15,9 @@ from tests.helpers import as_answers
 from tests.journeys import EVERY_QUESTION, MALICIOUS_REPORTER
 
 # (question, answers given before it, its answer) -> where the flow goes next.
+OUTCOMES = ("loopt", "weerlegd", "niet_bevestigd", "bevestigd", "overgedragen", "weet_niet")
 ROUTES = [
-    *[("stand", {}, (o,), "wie") for o in ("loopt", "weerlegd", "anders_afgerond", "weet_niet")],
+    *[("stand", {}, (o,), "wie") for o in OUTCOMES],
     *[
         ("wie", {}, (o,), "woonplaats")
         for o in (

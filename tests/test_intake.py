@@ -46,7 +46,7 @@ FAMILIES: list[dict[str, Answer]] = [
         "netwerk": "nee",
     },
     {
-        "stand": "anders_afgerond",
+        "stand": "niet_bevestigd",
         "wie": "andere_volwassene",
         "woonplaats": "geen",
         "behoefte": ["klacht", "rechten"],

@@ -556,12 +556,33 @@ def test_the_complaint_asks_which_term_applies_and_adds_only_the_lines_ticked(
     assert "een kopie van uw klachtenregeling sturen? Daar heb ik recht op (artikel 4.2.11" in text
 
 
-@pytest.mark.parametrize(("stand", "ticked"), [("weerlegd", True), ("anders_afgerond", False)])
-def test_a_refuted_concern_is_ticked_only_when_the_visitor_answered_so(
-    client: FlaskClient, stand: str, ticked: bool
+@pytest.mark.parametrize(
+    ("stand", "box"),
+    [
+        ("weerlegd", "ticked"),
+        ("weet_niet", "unticked"),
+        ("loopt", None),
+        ("niet_bevestigd", None),
+        ("bevestigd", None),
+        ("overgedragen", None),
+    ],
+)
+def test_a_refuted_concern_is_asked_only_where_the_answers_leave_it_open(
+    client: FlaskClient, stand: str, box: str | None
 ) -> None:
     answer_all(client, {**IN_TILBURG, "stand": stand})
-    assert (
-        check_page(client.get("/brief/vernietiging")).find(id="refuted").has_attr("checked")
-        is ticked
-    )
+    refuted = check_page(client.get("/brief/vernietiging")).find(id="refuted")
+    assert (refuted and ("ticked" if refuted.has_attr("checked") else "unticked")) == box
+
+
+@pytest.mark.parametrize("stand", ["niet_bevestigd", "bevestigd", "loopt", "overgedragen"])
+def test_a_letter_never_says_the_concern_was_refuted_after_another_outcome(
+    client: FlaskClient, stand: str
+) -> None:
+    answer_all(client, {**IN_TILBURG, "stand": stand})
+    form = check_page(client.get("/brief/vernietiging"))
+    visit_mark = form.find(id="name")["name"].removesuffix("name")
+    typed = {"name": "Jolanda Qvist", f"{visit_mark}refuted": "y"}  # a box forged into the form
+    text = text_of(the_letter(make_letter(client, "vernietiging", typed)))
+    assert "Jolanda Qvist" in text
+    assert "niet klopten" not in text

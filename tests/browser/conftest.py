@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import json
+import re
 import subprocess
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
@@ -12,7 +13,7 @@ from typing import Any
 from urllib.parse import urlsplit
 
 import pytest
-from playwright.sync_api import Browser, BrowserContext, Page, Route
+from playwright.sync_api import Browser, BrowserContext, Page, Route, expect
 
 from deploy.stack import Stack, running
 
@@ -203,3 +204,10 @@ def answer(page: Page, question: str, value: str | list[str]) -> None:
     button.click()
     # The next page has loaded before the visitor does anything else (such as Back).
     page.wait_for_url(lambda url: not url.endswith(f"/vraag/{question}"))
+
+
+def walk(page: Page, answers: dict) -> None:
+    """Answer every question of a journey, in order, up to the check of the answers."""
+    for question, value in answers.items():
+        answer(page, question, value)
+    expect(page).to_have_url(re.compile(r"/controleren$"))

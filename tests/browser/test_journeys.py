@@ -13,7 +13,7 @@ from bench.screens import plan_ends
 from guide.content import Content
 from guide.engine import advise, speaking_to
 from guide.i18n import LANGUAGES
-from tests.browser.conftest import QUICK_EXIT, SCREENSHOTS, Outside, answer
+from tests.browser.conftest import QUICK_EXIT, SCREENSHOTS, Outside, answer, walk
 from tests.helpers import as_answers
 from tests.journeys import (
     EVERY_QUESTION,
@@ -32,12 +32,6 @@ ADVISED_AT_THE_TOP = {
     "ending their life": ("safety", ["alarm_112", "zelfmoordpreventie_113"]),
 }
 SCENARIOS = {name: (answers, *ADVISED_AT_THE_TOP[name]) for name, answers in ON_A_PHONE.items()}
-
-
-def walk(page: Page, answers: dict) -> None:
-    for question, value in answers.items():
-        answer(page, question, value)
-    expect(page).to_have_url(re.compile(r"/controleren$"))
 
 
 def advised(page: Page, priority: str) -> list[str]:
