@@ -15,7 +15,6 @@ from flask_babel import force_locale, get_locale, gettext
 
 from .handover import qr_svg
 from .i18n import LANGUAGES, text_direction
-from .places import Region
 from .views import REGION_PARAMETER, content
 
 bp = Blueprint("kaart", __name__)
@@ -41,27 +40,24 @@ def sheet(code: str) -> str:
 def render_card(code: str, copies: int) -> str:
     """The card of one region, once or four times; any code but a region's is not found."""
     region = content().places.region(code) or abort(404)
-    address = card_address(region)
+    publisher = current_app.extensions["publisher"]
+    # The publisher's address, never the request's host: the card outlives the request.
+    address = f"{publisher.address}?{REGION_PARAMETER}={region.code}"
     return render_template(
         "card.html",
         region=region,
-        host=current_app.extensions["publisher"].hosts[0],
+        host=publisher.hosts[0],
         qr=qr_svg(address, gettext("QR-code met het adres van de Nazorgwijzer")),
-        other_languages=other_languages(),
+        other_languages=other_languages(str(get_locale())),
         copies=copies,
     )
 
 
-def card_address(region: Region) -> str:
-    """The start page at the publisher's public address, with the region the card is for."""
-    return f"{current_app.extensions['publisher'].address}?{REGION_PARAMETER}={region.code}"
-
-
-def other_languages() -> list[tuple[str, str, str]]:
+def other_languages(own: str) -> list[tuple[str, str, str]]:
     """(language, direction, line) for each language but the page's own, from its catalogue."""
     lines = []
     for code in LANGUAGES:
-        if code == str(get_locale()):
+        if code == own:
             continue
         with force_locale(code):
             line = gettext("Scan de code. Deze wijzer is er ook in het Nederlands.")

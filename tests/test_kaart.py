@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 import segno
 from bs4 import BeautifulSoup
+from flask import Flask
 from flask.testing import FlaskClient
 
 from guide import create_app
@@ -15,7 +16,8 @@ from guide.content import Content
 from guide.i18n import LANGUAGES
 from guide.publisher import EXAMPLE
 from tests.conftest import TEST_CONFIG
-from tests.helpers import answer, check_page, csrf_token, session_of, text_of
+from tests.helpers import answer, answer_all, check_page, csrf_token, session_of, text_of
+from tests.journeys import FAMILY_IN_TILBURG
 
 
 def card_page(client: FlaskClient, path: str, status: int = 200) -> BeautifulSoup:
@@ -179,3 +181,20 @@ def test_the_card_prints_and_encodes_the_publishers_address_with_the_region(
     drawn = expected.svg_inline(scale=4, lineclass=None)
     assert card.select_one(".kaart__qr path")["d"] in drawn
     assert "localhost" not in str(card)
+
+
+def test_the_advice_names_the_cards_region_and_no_municipality_of_the_same_name(
+    client: FlaskClient, app: Flask
+) -> None:
+    client.get("/?regio=VT20")
+    answer(client, "stand", "weerlegd")
+    answer(client, "wie", "ouder_gezag")
+    page = check_page(client.get("/vraag/woonplaats"))
+    client.post("/vraag/woonplaats", data={"csrf_token": csrf_token(page), "plaats": "Utrecht"})
+    answer_all(client, dict(list(FAMILY_IN_TILBURG.items())[3:]))
+    advice = text_of(check_page(client.get("/advies")))
+    # The same family living in the municipality Utrecht is sent to its wijkteam.
+    living_there = app.test_client()
+    answer_all(living_there, {**FAMILY_IN_TILBURG, "woonplaats": "GM0344"})
+    assert "gemeente Utrecht" in text_of(check_page(living_there.get("/advies")))
+    assert "Uw Veilig Thuis" in advice and "gemeente Utrecht" not in advice
