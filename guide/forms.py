@@ -89,6 +89,12 @@ class PlaceForm(QuestionForm):
     def typed(self) -> Field:
         return self[TYPED]
 
+    @property
+    def shows_region(self) -> bool:
+        """Whether the field still holds the name of the region it was filled in with."""
+        typed = normalise(self.typed.data or "")
+        return bool(self.region) and typed == normalise(self.places.name(self.region))
+
     def validate_plaats(self, field: Field) -> None:
         # The skip button and the suggestions carry the question's own name; a typed name
         # is only matched when neither was used.
@@ -102,7 +108,7 @@ class PlaceForm(QuestionForm):
             self.chosen = (picked[0],)
         elif not (field.data or "").strip():
             raise ValidationError(gettext(self.question.error))
-        elif self.region and normalise(field.data) == normalise(self.places.name(self.region)):
+        elif self.shows_region:
             self.chosen = (self.region,)
         else:
             match = self.places.find(field.data)

@@ -119,6 +119,21 @@ def test_a_visitor_may_change_the_region_from_the_card_for_their_municipality(
     assert "uw regio" not in text_of(changed.find(id="woonplaats-hint"))
 
 
+def test_a_name_typed_over_the_region_that_fits_two_places_asks_which_without_the_regions_hint(
+    client: FlaskClient,
+) -> None:
+    client.get("/?regio=VT15")
+    answer(client, "stand", "weerlegd")
+    answer(client, "wie", "ouder_gezag")
+    page = check_page(client.get("/vraag/woonplaats"))
+    response = client.post(
+        "/vraag/woonplaats", data={"csrf_token": csrf_token(page), "plaats": "Bergen"}
+    )
+    asked = check_page(response)
+    assert asked.select(".suggestions input[type=radio]")
+    assert "uw regio" not in text_of(asked.find(id="woonplaats-hint"))
+
+
 def test_a_visitor_may_skip_the_place_question_despite_the_card(client: FlaskClient) -> None:
     client.get("/?regio=VT15")
     answer(client, "stand", "weerlegd")
