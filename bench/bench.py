@@ -51,6 +51,7 @@ WEIGHED = {
     "advice": "/advies",
     "all help": "/alle-hulp",
     "regions": "/veilig-thuis-regios",
+    "nazorgkaart A4 sheet": "/kaart/VT13/a4",
     "letter form": "/brief/inzage",
 }
 

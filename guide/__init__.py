@@ -16,7 +16,19 @@ from flask_wtf.csrf import CSRFProtect
 from jinja2 import StrictUndefined
 from werkzeug.middleware.proxy_fix import ProxyFix
 
-from . import assets, cli, errors, headers, i18n, intake, letter_views, logs, public_files, views
+from . import (
+    assets,
+    cli,
+    errors,
+    headers,
+    i18n,
+    intake,
+    kaart,
+    letter_views,
+    logs,
+    public_files,
+    views,
+)
 from . import publisher as publishers
 from .content import load
 from .session import EncryptedSessionInterface
@@ -78,6 +90,7 @@ def create_app(test_config: dict[str, Any] | None = None) -> Flask:
     i18n.init_app(app, str(ROOT / "translations"))
     app.register_blueprint(views.bp)
     app.register_blueprint(intake.bp)
+    app.register_blueprint(kaart.bp)
     app.register_blueprint(letter_views.bp)
     app.register_blueprint(public_files.bp)
     errors.init_app(app)

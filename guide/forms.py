@@ -11,7 +11,7 @@ from wtforms import Field, RadioField, SelectChoice, SelectMultipleField, String
 from wtforms.validators import StopValidation, ValidationError
 
 from .content import Question
-from .places import Places
+from .places import Places, normalise
 
 MESSAGES = {
     "one_only": lazy_gettext("Kies één antwoord."),
@@ -70,6 +70,9 @@ class PlaceForm(QuestionForm):
 
     places: Places
     chosen: tuple[str, ...] = ()
+    # The region the field was filled in with: its name keeps meaning the region, also where
+    # a municipality has the same name ("Utrecht", "Groningen").
+    region: str = ""
 
     def answer(self) -> tuple[str, ...]:
         return self.chosen
@@ -86,6 +89,12 @@ class PlaceForm(QuestionForm):
     def typed(self) -> Field:
         return self[TYPED]
 
+    @property
+    def shows_region(self) -> bool:
+        """Whether the field still holds the name of the region it was filled in with."""
+        typed = normalise(self.typed.data or "")
+        return bool(self.region) and typed == normalise(self.places.name(self.region))
+
     def validate_plaats(self, field: Field) -> None:
         # The skip button and the suggestions carry the question's own name; a typed name
         # is only matched when neither was used.
@@ -99,6 +108,8 @@ class PlaceForm(QuestionForm):
             self.chosen = (picked[0],)
         elif not (field.data or "").strip():
             raise ValidationError(gettext(self.question.error))
+        elif self.shows_region:
+            self.chosen = (self.region,)
         else:
             match = self.places.find(field.data)
             if match.found:
@@ -120,8 +131,11 @@ def question_form(
             question.id: SelectMultipleField(validate_choice=False),
             TYPED: StringField(),
         }
+        region = answer[0] if answer and places.region(answer[0]) else ""
         form_class = type(
-            "PlaceForm", (PlaceForm,), {**fields, "question": question, "places": places}
+            "PlaceForm",
+            (PlaceForm,),
+            {**fields, "question": question, "places": places, "region": region},
         )
         return form_class(data=data)
     field_class = RadioField if question.type == "single" else SelectMultipleField

@@ -137,8 +137,18 @@ def _signed_link(app: Flask, token: str) -> bool:
 
 
 def qr_svg(url: str, label: str) -> Markup:
-    """The link as a QR code in inline SVG: no script, no image request."""
-    svg = segno.make(url, error="m").svg_inline(scale=4, svgclass="qr", lineclass=None)
+    """The link as a QR code in inline SVG: no script, no image request.
+
+    Its own size for the screen, and a viewBox so that a stylesheet can draw it at any size
+    (the nazorgkaart prints it in millimetres).
+    """
+    code = segno.make(url, error="m")
+    svg = code.svg_inline(scale=4, svgclass="qr", lineclass=None)
+    width, height = code.symbol_size(scale=4)
     # The SVG is segno's own drawing of our URL, and the label is escaped: safe to embed.
-    labelled = svg.replace("<svg ", f'<svg role="img" aria-label="{Markup.escape(label)}" ', 1)
+    labelled = svg.replace(
+        "<svg ",
+        f'<svg viewBox="0 0 {width} {height}" role="img" aria-label="{Markup.escape(label)}" ',
+        1,
+    )
     return Markup(labelled)  # nosec B704

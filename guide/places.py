@@ -83,6 +83,11 @@ class Places:
             return Place(region, found) if isinstance(region, Region) else None
         return Place(found, None) if isinstance(found, Region) else None
 
+    def region(self, code: str) -> Region | None:
+        """The region a code names, if it names a region (not a municipality)."""
+        found = self.by_code.get(code)
+        return found if isinstance(found, Region) else None
+
     def name(self, code: str) -> str:
         return self.by_code[code].name
 

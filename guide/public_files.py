@@ -14,13 +14,16 @@ bp = Blueprint("public_files", __name__)
 # settings, which the app checks on every start, so the date moves on while the guide runs.
 EXPIRES_AFTER = dt.timedelta(days=180)
 # Search engines may show the pages for everyone; everything about a family stays out of
-# them: the questions, the advice, the letters, hand-over links, intake. Whatever is not
+# them: the questions, the advice, the letters, hand-over links, intake. The nazorgkaart's
+# list may be found by the staff who print it; the cards themselves are pages for a printer,
+# fifty nearly alike, and stay out, as does the start page with a card's region. Whatever is not
 # allowed here is disallowed, new pages included. "$" ends a path (RFC 9309, 2.2.3).
 ROBOTS = """\
 User-agent: *
 Allow: /$
 Allow: /alle-hulp$
 Allow: /veilig-thuis-regios$
+Allow: /kaart$
 Allow: /privacy$
 Allow: /toegankelijkheid$
 Allow: /veilig-online$

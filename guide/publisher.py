@@ -69,6 +69,14 @@ class Publisher:
     )
 
     @property
+    def address(self) -> str:
+        """The guide's public address: the canonical host, where the app answers at the root.
+
+        The nazorgkaart prints the host name and its QR code opens this address.
+        """
+        return f"https://{self.hosts[0]}/"
+
+    @property
     def security_uri(self) -> str:
         """The security contact as security.txt wants it: a URI."""
         contact = self.security_contact

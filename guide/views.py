@@ -25,7 +25,7 @@ from flask_babel import lazy_gettext
 from werkzeug.exceptions import HTTPException
 from werkzeug.wrappers import Response
 
-from .content import END, Content
+from .content import END, Content, Question
 from .engine import Journey, advise, help_now, not_advised, said_gently, speaking_to, walk
 from .forms import question_form
 from .i18n import LANGUAGES
@@ -46,6 +46,9 @@ REGION_LINK_LABELS = {
     "complaints": lazy_gettext("Klachtenregeling van uw Veilig Thuis"),
     "file": lazy_gettext("Uw dossier en uw rechten bij uw Veilig Thuis"),
 }
+# The nazorgkaart's QR code opens the start page with its Veilig Thuis region in the address
+# (guide.kaart): the same for every family that got that region's card.
+REGION_PARAMETER = "regio"
 INFO_PAGES = {
     "privacy": "privacy.html",
     "toegankelijkheid": "toegankelijkheid.html",
@@ -135,9 +138,29 @@ def health() -> tuple[str, int, dict[str, str]]:
 
 @bp.get("/")
 def start() -> str:
+    remember_region(request.args.get(REGION_PARAMETER, ""))
     return render_template(
         "start.html", started=bool(journey().answers), first_question=content().start
     )
+
+
+def remember_region(code: str) -> None:
+    """Keep the region of a scanned card, in the visitor's cookie, for the place question.
+
+    Only a region: a municipality or any other value in the address is ignored, and the guide
+    starts as it always does.
+    """
+    if content().places.region(code):
+        session[REGION_PARAMETER] = code
+
+
+def given_answer(question: Question, current: Journey) -> tuple[str, ...] | None:
+    """The visitor's answer to a question; for the place question, until there is one, the
+    region of the card they scanned: filled in, and theirs to change."""
+    given = current.answers.get(question.id)
+    if given is None and question.type == "place" and REGION_PARAMETER in session:
+        return (session[REGION_PARAMETER],)
+    return given
 
 
 @bp.route("/vraag/<question_id>", methods=["GET", "POST"])
@@ -148,7 +171,7 @@ def question(question_id: str) -> Any:
     if question_id not in current.path and question_id != current.next_question:
         return redirect(next_url(current))
     changing = request.args.get("wijzigen") == "1"
-    form = question_form(question, current.answers.get(question_id), content().places)
+    form = question_form(question, given_answer(question, current), content().places)
     if form.validate_on_submit():
         updated = walk(content(), {**current.answers, question_id: form.answer()})
         session["answers"] = {q: list(values) for q, values in updated.answers.items()}

@@ -199,6 +199,7 @@ INDEXED = [
     "/",
     "/alle-hulp",
     "/veilig-thuis-regios",
+    "/kaart",
     "/privacy",
     "/toegankelijkheid",
     "/veilig-online",
@@ -215,6 +216,8 @@ ABOUT_A_FAMILY = [
     "/intake/nieuw",
     "/opnieuw",
     "/taal/en?terug=/advies",
+    "/?regio=VT15",  # the start page as a card's QR code opens it: once is enough
+    "/kaart/VT15",  # the cards are pages for a printer
 ]
 
 
@@ -228,7 +231,8 @@ def test_robots_txt_lets_search_engines_show_the_pages_for_everyone_only(
     assert [p for p in INDEXED if not robots.can_fetch(base + p, "*")] == []
     assert [p for p in ABOUT_A_FAMILY if robots.can_fetch(base + p, "*")] == []
     # Any page added later stays out until it is allowed on purpose.
-    public = {"guide.start", "guide.all_help", "guide.regions", "guide.info", "static"}
+    public = {"guide.start", "guide.all_help", "guide.regions", "guide.info", "kaart.cards"}
+    public.add("static")
     public.add("public_files.robots")  # read by every crawler, whatever it says
     for rule in app.url_map.iter_rules():
         if rule.endpoint not in public and "GET" in rule.methods:

@@ -19,7 +19,7 @@ REFUTED_PARENT = {
 
 
 @pytest.mark.parametrize(
-    "path", ["/", "/alle-hulp", "/privacy", "/toegankelijkheid", "/veilig-online"]
+    "path", ["/", "/alle-hulp", "/kaart", "/privacy", "/toegankelijkheid", "/veilig-online"]
 )
 def test_pages_without_answers_render_and_may_be_indexed(client: FlaskClient, path: str) -> None:
     response = client.get(path)
