@@ -88,13 +88,13 @@ BY_OUTCOME: dict[str, Journey] = {
     for stand in ("loopt", "weerlegd", "niet_bevestigd", "bevestigd", "overgedragen", "weet_niet")
 }
 # Said only where the concern was refuted: to anyone else it would be untrue.
-ONLY_IF_REFUTED = ("Veilig Thuis vond dat de zorgen niet klopten", "In 2017 schreef")
+ONLY_IF_REFUTED = ("dat de zorgen niet klopten", "In 2017 schreef")
 # What each outcome's advice must say.
 OUTCOME_SAYS: dict[str, tuple[str, ...]] = {
     "loopt": ("Loopt het onderzoek nog?",),
     "weerlegd": ONLY_IF_REFUTED,
     "niet_bevestigd": (
-        "In het verslag staat “niet bevestigd”",
+        "Staat in het verslag “niet bevestigd”",
         "niet eens met wat er in het dossier",
     ),
     "bevestigd": ("Veilig Thuis vond dat er thuis iets niet goed ging", "Vraag Veilig Thuis wie"),
