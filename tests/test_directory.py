@@ -11,7 +11,9 @@ from flask.testing import FlaskClient
 
 from guide.content import Content, load
 from guide.coverage import coverage_line
-from guide.directory import REGION_COLUMNS
+from guide.directory import REGION_COLUMNS, Fact, Region
+from guide.letter_text import Addressee, addressee
+from guide.letters import BLANK
 from guide.views import REGION_FIELD_LABELS
 from tests.helpers import check_page, text_of
 
@@ -85,3 +87,53 @@ def test_the_regions_page_links_each_region_to_its_own_page(
     page = check_page(client.get("/veilig-thuis-regios"))
     for region in content.places.regions:
         assert page.find("a", href=f"/regio/{region.code}")
+
+
+def region_with(**values: str) -> Region:
+    facts = {c: Fact(v, "https://example.org/bron", None) for c, v in values.items()}
+    return Region("VT15", "Midden-Brabant", facts)
+
+
+NAME = "Veilig Thuis Midden-Brabant"
+
+
+@pytest.mark.parametrize(
+    ("values", "expected"),
+    [
+        (  # the postal address, which names the organisation itself
+            {"naam": NAME, "klachten_postadres": f"{NAME} | Postbus 1 | 5000 AA Tilburg"},
+            Addressee((NAME, "Postbus 1", "5000 AA Tilburg")),
+        ),
+        (  # the postal address under the name, and the e-mail address beside it
+            {
+                "naam": NAME,
+                "klachten_postadres": "GGD | Postbus 1 | 5000 AA Tilburg",
+                "klachten_email": "klacht@example.org | commissie@example.org (klachtencommissie)",
+            },
+            Addressee((NAME, "GGD", "Postbus 1", "5000 AA Tilburg"), "klacht@example.org"),
+        ),
+        (  # no postal address: the name, and the e-mail on the page
+            {"naam": NAME, "klachten_email": "klacht@example.org"},
+            Addressee((NAME,), "klacht@example.org"),
+        ),
+        (  # neither: lines to fill in, and the page where to look
+            {"naam": NAME, "klachten_url": "https://example.org/klacht"},
+            Addressee((NAME, BLANK, BLANK), page="https://example.org/klacht"),
+        ),
+        (  # nothing seen, not even the name: the region's name, and lines to fill in
+            {"dossier_postadres": "Postbus 2 | 5000 AB Tilburg"},
+            Addressee(("Veilig Thuis", "Midden-Brabant", BLANK, BLANK)),
+        ),
+    ],
+    ids=["postal", "postal and e-mail", "e-mail", "page", "nothing"],
+)
+def test_a_complaint_letter_goes_to_the_best_address_the_region_has(
+    values: dict[str, str], expected: Addressee
+) -> None:
+    assert addressee(region_with(**values), "complaints") == expected
+
+
+def test_a_letter_without_a_place_or_subject_has_lines_to_fill_in() -> None:
+    assert addressee(None, "complaints") == Addressee(("Veilig Thuis", BLANK, BLANK))
+    region = region_with(naam=NAME, klachten_postadres="Postbus 1 | 5000 AA Tilburg")
+    assert addressee(region, "") == Addressee((NAME, BLANK, BLANK))

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import pytest
 from bs4 import BeautifulSoup, Tag
-from flask import Flask
+from flask import Flask, render_template_string
 from flask.testing import FlaskClient
 
 from guide.content import Content
@@ -134,3 +134,18 @@ def test_a_region_with_a_verified_complaints_address_puts_it_on_the_complaint_le
     )
     assert page.find("a", href="mailto:klachten@vtnhn.nl")
     assert BLANK not in text_of(page.find("article", class_="letter"))
+
+
+def test_every_one_of_the_342_municipalities_gets_its_name_and_website_on_the_card(
+    app: Flask, content: Content
+) -> None:
+    card_part = '{% from "macros/regional.html" import regional %}{{ regional(kind, place) }}'
+    with app.test_request_context():
+        for municipality in content.places.municipalities:
+            html = render_template_string(
+                card_part, kind="municipality", place=content.places.place(municipality.code)
+            )
+            part = BeautifulSoup(html, "html.parser")
+            assert municipality.name in part.h4.get_text()
+            assert part.find("a", href=municipality.website.value)
+    assert len(content.places.municipalities) == 342
