@@ -61,10 +61,10 @@ def test_a_region_page_shows_each_value_with_its_source_and_how_to_correct_it(
     assert "Postbus 224" in facts and "Niet gevonden in onze bronnen." in facts
     assert page.find("a", href=region.link("complaints"))
     assert "Gecontroleerd op 2 december 2026." in text_of(page)
-    members = [m for m in content.places.municipalities if m.region == "VT17"]
-    table = page.find("table")
-    assert len(table.tbody.find_all("tr")) == len(members)
-    assert all(table.find("a", href=m.website.value) for m in members)
+    for municipality in (m for m in content.places.municipalities if m.region == "VT17"):
+        entry = page.find(id=f"gemeente-{municipality.code}").find_next("dl")
+        assert entry.find("a", href=municipality.website.value)
+        assert municipality.website.source in text_of(entry)
     # Corrections go to the publisher of this guide, from its settings.
     assert page.find("a", href="mailto:nazorgwijzer@example.org")
     assert page.find("a", href="https://www.example.org/contact")
@@ -72,8 +72,9 @@ def test_a_region_page_shows_each_value_with_its_source_and_how_to_correct_it(
 
 def test_a_region_page_marks_a_team_that_families_do_not_see(client: FlaskClient) -> None:
     page = check_page(client.get("/regio/VT04"))  # Leeuwarden's team: seen in the news only
-    row = next(r for r in page.find_all("tr") if r.th and r.th.get_text() == "Leeuwarden")
-    assert "Niet getoond aan gezinnen" in text_of(row)
+    entry = page.find(id="gemeente-GM0080").find_next("dl")
+    assert "Niet getoond aan gezinnen" in text_of(entry)
+    assert "Niet getoond" not in text_of(page.find(id="gemeente-GM0096").find_next("dl"))
 
 
 @pytest.mark.parametrize("path", ["/regio/VT99", "/regio/GM0855", "/regio/vt15"])
