@@ -13,7 +13,7 @@ from guide.content import Content
 from guide.letters import BLANK
 from guide.links import external_links
 from guide.places import Place
-from tests.helpers import answer_all, check_page, make_letter, text_of
+from tests.helpers import answer_all, check_page, letter_data, make_letter, text_of
 from tests.test_letter_pages import IN_TILBURG, LETTERS, addressee, asked
 from tests.test_places import advice_living_in
 
@@ -149,3 +149,19 @@ def test_every_one_of_the_342_municipalities_gets_its_name_and_website_on_the_ca
             assert municipality.name in part.h4.get_text()
             assert part.find("a", href=municipality.website.value)
     assert len(content.places.municipalities) == 342
+
+
+def test_a_letter_from_a_hand_over_link_has_the_same_best_address(
+    app: Flask, client: FlaskClient, content: Content
+) -> None:
+    """The link keeps only the family's region: that is all the address needs."""
+    advice_living_in(client, "Alkmaar")
+    link = check_page(client.get("/advies/meegeven")).find(class_="handover-link").a["href"]
+    path = link.removeprefix("http://localhost") + "/brief/klacht"
+    elsewhere = app.test_client()
+    form = check_page(elsewhere.get(path))
+    page = check_page(elsewhere.post(path, data=letter_data(form, asked(content, "klacht"))))
+    assert addressee(page.find("article", class_="letter")) == (
+        "Veilig Thuis Noord-Holland Noord\nPostbus 224\n1800 AE Alkmaar"
+    )
+    assert page.find("a", href="mailto:klachten@vtnhn.nl")
