@@ -2,7 +2,8 @@
 """The regional directory: what was seen of each Veilig Thuis region and municipality.
 
 Every value holds where it was seen and when it was checked; a value that was not seen is not
-there (its CSV cell is empty), so nothing shown is ever a guess. `validate.py` checks the forms.
+there (its CSV cell is empty), so nothing shown is ever a guess. `directory_checks.py` has the
+rules for their forms.
 """
 
 from __future__ import annotations
