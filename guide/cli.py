@@ -15,6 +15,7 @@ from flask.cli import AppGroup
 
 from .assets import write_fingerprinted
 from .content import END, Content, Service
+from .coverage import coverage_report
 from .dates import today
 from .links import external_links, problem_with
 from .paths import answer_sets
@@ -55,8 +56,17 @@ def check(paths: bool) -> None:
 @click.option(
     "--check", "check_them", is_flag=True, help="Fetch each address and report dead ones."
 )
-def links(check_them: bool) -> None:
+@click.option(
+    "--coverage",
+    is_flag=True,
+    help="Instead: per region and field what is verified, and which municipalities have a team.",
+)
+def links(check_them: bool, coverage: bool) -> None:
     """List every external web address in the content, with the entry it belongs to."""
+    if coverage:
+        for line in coverage_report(_content().places):
+            click.echo(line)
+        return
     dead = 0
     for entry, url in external_links(_content()):
         problem = problem_with(url) if check_them else None

@@ -16,7 +16,7 @@ from typing import Any, TypeVar
 import yaml
 
 from .grounds import Ground, citations
-from .letters import Ask, Letter, Letters, Paragraph, PostalAddress
+from .letters import Ask, Letter, Letters, Paragraph
 from .places import Places, load_places
 
 CONTENT_DIR = Path(__file__).parent
@@ -324,10 +324,7 @@ def _letters(path: Path) -> Letters:
     if not path.exists():
         return Letters()
     data = _read_yaml(path)
-    return Letters(
-        letters=_items(path, data, "letters", _letter),
-        addresses=_items(path, data, "addresses", _postal_address),
-    )
+    return Letters(letters=_items(path, data, "letters", _letter))
 
 
 def _letter(raw: dict[str, Any]) -> Letter:
@@ -358,16 +355,6 @@ def _fields(raw: str | list[str] | None) -> tuple[str, ...]:
     if not raw:
         return ()
     return (str(raw),) if isinstance(raw, str) else tuple(str(f) for f in raw)
-
-
-def _postal_address(raw: dict[str, Any]) -> PostalAddress:
-    return PostalAddress(
-        region=str(raw["region"]),
-        letters=tuple(str(id_) for id_ in raw["letters"]),
-        lines=tuple(str(line) for line in raw["lines"]),
-        source=str(raw["source"]),
-        checked=_date(raw.get("checked")),
-    )
 
 
 def _field(path: Path, data: dict[str, Any], key: str) -> Any:

@@ -13,8 +13,8 @@ from typing import Any
 
 from babel.dates import format_date
 
-from .letters import BLANK, DATES, Letter, Letters
-from .places import Region
+from .directory import Region
+from .letters import BLANK, DATES, Letter
 
 # The frame of every letter, for the page and the plain text alike. Dutch only: the letter
 # goes to a Dutch organisation.
@@ -37,14 +37,45 @@ class Block:
 
 
 @dataclass(frozen=True)
+class Addressee:
+    """Where the letter goes: the best address the data has for its subject.
+
+    A verified postal address; else, beside the name, the verified e-mail address; else the
+    region's page on the subject, where the visitor looks it up; else only lines to fill in.
+    """
+
+    lines: tuple[str, ...]
+    email: str | None = None
+    page: str | None = None
+
+
+def addressee(region: Region | None, subject: str) -> Addressee:
+    """The visitor's own Veilig Thuis for a letter about this subject (a `regional` kind)."""
+    if region is None:
+        return Addressee(("Veilig Thuis", BLANK, BLANK))
+    name = (region.organisation,) if region.organisation else ("Veilig Thuis", region.name)
+    post = region.postal_address(subject)
+    email = region.email(subject)
+    if post:  # its first line may name the organisation already ("Veilig Thuis ... | Postbus")
+        return Addressee(post if name[0] in post[0] else (*name, *post), email)
+    if email:
+        return Addressee(name, email)
+    return Addressee((*name, BLANK, BLANK), page=region.link(subject))
+
+
+@dataclass(frozen=True)
 class Composed:
     sender: tuple[str, ...]
-    addressee: tuple[str, ...]
+    to: Addressee
     date: str
     subject: Block
     paragraphs: tuple[Block, ...]
     own_words: str
     name: str
+
+    @property
+    def addressee(self) -> tuple[str, ...]:
+        return self.to.lines
 
     @property
     def to_fill_in(self) -> bool:
@@ -70,8 +101,7 @@ class Composed:
 def compose(
     letter: Letter,
     typed: Mapping[str, Any],
-    letters: Letters,
-    region: Region | None,
+    to: Addressee,
     today: dt.date,
     translate: Translate | None = None,
     locale: str = "nl",
@@ -88,7 +118,7 @@ def compose(
     birth = [f"{FRAME['birth_date']} {dutch['birth_date']}"] if typed.get("birth_date") else []
     return Composed(
         sender=(dutch["name"], *([line for line in address if line] or [BLANK, BLANK]), *birth),
-        addressee=_addressee(letters, letter, region),
+        to=to,
         date=format_date(today, "long", locale="nl"),
         subject=block(letter.subject),
         paragraphs=paragraphs,
@@ -105,11 +135,3 @@ def _values(typed: Mapping[str, Any], locale: str) -> dict[str, str]:
         else str(value or "").strip()
         for field, value in typed.items()
     }
-
-
-def _addressee(letters: Letters, letter: Letter, region: Region | None) -> tuple[str, ...]:
-    """The visitor's own Veilig Thuis; a postal address only where one was seen, else blanks."""
-    if region is None:
-        return ("Veilig Thuis", BLANK, BLANK)
-    name = (region.organisation,) if region.organisation else ("Veilig Thuis", region.name)
-    return (*name, *(letters.address(region.code, letter.id) or (BLANK, BLANK)))

@@ -20,7 +20,7 @@ from .handover import HandoverError, read_token
 from .i18n import DEFAULT_LOCALE, shown, translations, use_page_locale
 from .letter_fields import SPECS, shown_fields
 from .letter_form import LetterForm, letter_form, posted_visit, token_refused
-from .letter_text import FRAME, compose
+from .letter_text import FRAME, addressee, compose
 from .letters import Letter, Letters
 from .places import Place
 from .session import adopt_visit, visit
@@ -67,11 +67,11 @@ def _letter(letters: Letters, letter_id: str, place: Place | None) -> Any:
         abort(400)  # another visit's form (wiped, or another site's): none of it comes back
     if not made or request.form.get("format") == "wijzigen":
         return _form_page(letter, form, resent)
+    service = content().service(letter.service)
     composed = compose(
         letter,
         form.typed(),
-        letters,
-        place.region if place else None,
+        addressee(place.region if place else None, service.regional if service else ""),
         today(),
         translate=None if str(get_locale()) == DEFAULT_LOCALE else _beside,
         locale=str(get_locale()),

@@ -95,20 +95,8 @@ class Letter:
 
 
 @dataclass(frozen=True)
-class PostalAddress:
-    """An address seen on a Veilig Thuis's own site, for the letters it was published for."""
-
-    region: str  # a region code
-    letters: tuple[str, ...]
-    lines: tuple[str, ...]
-    source: str
-    checked: dt.date | None
-
-
-@dataclass(frozen=True)
 class Letters:
     letters: tuple[Letter, ...] = ()
-    addresses: tuple[PostalAddress, ...] = ()
 
     def letter(self, letter_id: str) -> Letter | None:
         """The letter with this id, if there is one."""
@@ -117,10 +105,3 @@ class Letters:
     def for_service(self, service_id: str) -> tuple[Letter, ...]:
         """The letters offered on a service's card."""
         return tuple(item for item in self.letters if item.service == service_id)
-
-    def address(self, region: str, letter_id: str) -> tuple[str, ...] | None:
-        """The verified postal address of a region for this letter, if there is one."""
-        return next(
-            (a.lines for a in self.addresses if a.region == region and letter_id in a.letters),
-            None,
-        )

@@ -7,6 +7,7 @@ import urllib.error
 import urllib.request
 
 from .content import Content
+from .directory import SUBJECTS
 
 TIMEOUT_SECONDS = 10
 USER_AGENT = "Nazorgwijzer link check"
@@ -20,11 +21,22 @@ def external_links(content: Content) -> list[tuple[str, str]]:
         for contact in service.contact
         if contact.type == "web"
     ]
+    places = content.places
     links += [
         (f"region '{region.code}' {kind}", url)
-        for region in content.places.regions
-        for kind in region.raw_links
+        for region in places.regions
+        for kind in SUBJECTS
         if (url := region.link(kind))
+    ]
+    links += [
+        (f"municipality '{m.code}' website", m.website.value)
+        for m in places.municipalities
+        if m.website
+    ]
+    links += [
+        (f"municipality '{m.code}' team", m.shown_team.url)
+        for m in places.municipalities
+        if m.shown_team and m.shown_team.url
     ]
     return links
 

@@ -1,16 +1,18 @@
 # SPDX-License-Identifier: EUPL-1.2
 """Municipalities and Veilig Thuis regions: the data, and finding a place from what a visitor typed.
 
-The data are three CSV files beside this module, kept as published so they can be refreshed
-each year (municipalities merge on 1 January):
+The data are CSV files beside this module, kept as published so they can be refreshed each
+year (municipalities merge on 1 January); bronnen.csv says where each comes from:
 - gemeenten.csv: every municipality (CBS code) and the Veilig Thuis region it belongs to.
-- veilig_thuis.csv: per region the organisation and its pages, "UNVERIFIED" where not seen.
+- veilig_thuis.csv: per region the organisation, its pages, postal and e-mail addresses, each
+  with its source in `source_per_field`, and the date they were checked. Empty where not seen.
+- gemeenten_websites.csv: every municipality's website, from the government's register.
+- wijkteams.csv: the local team's name and page, for the municipalities where they were seen.
 - gemeente_namen.csv: other names people use for a municipality ("Den Bosch").
 """
 
 from __future__ import annotations
 
-import csv
 import difflib
 import re
 import unicodedata
@@ -19,34 +21,9 @@ from dataclasses import dataclass
 from functools import cached_property
 from pathlib import Path
 
-UNVERIFIED = "UNVERIFIED"
+from .directory import Municipality, Region, region, rows, team, website
+
 MAX_SUGGESTIONS = 8
-
-
-@dataclass(frozen=True)
-class Region:
-    """A Veilig Thuis region. Fields hold the data as published, UNVERIFIED included."""
-
-    code: str  # CBS code, e.g. VT15; codes have gaps
-    name: str  # region name, e.g. Midden-Brabant
-    raw_organisation: str
-    raw_links: dict[str, str]  # "website", "complaints", "file" -> address or UNVERIFIED
-
-    @property
-    def organisation(self) -> str | None:
-        """The organisation's name, where it was seen."""
-        return _verified(self.raw_organisation)
-
-    def link(self, kind: str) -> str | None:
-        """The web address of one kind, where it was seen; never a guess."""
-        return _verified(self.raw_links.get(kind, UNVERIFIED))
-
-
-@dataclass(frozen=True)
-class Municipality:
-    code: str  # CBS code, e.g. GM0855
-    name: str
-    region: str  # a Region code
 
 
 @dataclass(frozen=True)
@@ -70,6 +47,7 @@ class Places:
     regions: tuple[Region, ...]
     municipalities: tuple[Municipality, ...]
     aliases: tuple[tuple[str, str], ...] = ()  # (other name, municipality code)
+    strays: tuple[str, ...] = ()  # codes in the websites or teams that name no municipality
 
     @cached_property
     def by_code(self) -> dict[str, Region | Municipality]:
@@ -159,36 +137,26 @@ def _spellings(name: str) -> Iterator[str]:
 
 
 FILES = ("veilig_thuis.csv", "gemeenten.csv", "gemeente_namen.csv")
-LINK_COLUMNS = {"website": "website", "complaints": "klachten_url", "file": "privacy_dossier_url"}
 
 
 def load_places(directory: Path) -> Places:
-    """Read the three CSV files into the model; a folder without them has no places."""
+    """Read the CSV files into the model; a folder without them has no places."""
     if not any((directory / name).exists() for name in FILES):
         return Places((), ())
-    regions = tuple(
-        Region(
-            code=row["vt_code"],
-            name=row["vt_regio"],
-            raw_organisation=row["naam"].strip(),
-            raw_links={kind: row[column].strip() for kind, column in LINK_COLUMNS.items()},
-        )
-        for row in _rows(directory / "veilig_thuis.csv")
-    )
+    regions = tuple(region(row) for row in rows(directory / "veilig_thuis.csv"))
+    websites = {row["gm_code"]: row for row in rows(directory / "gemeenten_websites.csv")}
+    teams = {row["gm_code"]: row for row in rows(directory / "wijkteams.csv")}
     municipalities = tuple(
-        Municipality(code=row["gm_code"], name=row["gemeente"], region=row["vt_code"])
-        for row in _rows(directory / "gemeenten.csv")
+        Municipality(
+            code=row["gm_code"],
+            name=row["gemeente"],
+            region=row["vt_code"],
+            website=website(websites.pop(row["gm_code"], None)),
+            team=team(teams.pop(row["gm_code"], None)),
+        )
+        for row in rows(directory / "gemeenten.csv")
     )
-    aliases = tuple(
-        (row["naam"], row["gm_code"]) for row in _rows(directory / "gemeente_namen.csv")
-    )
-    return Places(regions, municipalities, aliases)
-
-
-def _rows(path: Path) -> list[dict[str, str]]:
-    with path.open(encoding="utf-8", newline="") as file:
-        return list(csv.DictReader(file))
-
-
-def _verified(value: str) -> str | None:
-    return None if value.startswith(UNVERIFIED) else value
+    aliases = tuple((row["naam"], row["gm_code"]) for row in rows(directory / "gemeente_namen.csv"))
+    # What names no municipality of the data stays, for the validator to name.
+    strays = tuple(sorted({*websites, *teams}))
+    return Places(regions, municipalities, aliases, strays)

@@ -18,16 +18,13 @@ from .content import (
     Content,
     Service,
 )
+from .directory_checks import WEB_ADDRESS, directory_problems
 from .engine import holds
 from .grounds import citations
 from .letters import CHOICES, FIELDS
 from .paths import answer_sets
-from .places import UNVERIFIED
 from .young import adult_texts
 
-# A source is a web address: a host name, maybe with https:// and a path, maybe with a note in
-# brackets after it ("vvaa.nl (psychische zorg bij de huisarts, 2019)").
-WEB_ADDRESS = re.compile(r"(https?://)?([a-z0-9-]+\.)+[a-z]{2,}(/\S*)?( \(.+\))?", re.IGNORECASE)
 STALE_AFTER = dt.timedelta(days=365)
 
 
@@ -43,7 +40,6 @@ def validate(content: Content) -> list[str]:
         *_places(content),
         *_duplicates("letter", (letter.id for letter in content.letters.letters)),
         *_letters(content),
-        *_postal_addresses(content),
         *_grounds(content),
     ]
     if not problems:  # the deeper checks assume a flow whose parts fit together
@@ -54,11 +50,19 @@ def validate(content: Content) -> list[str]:
 
 
 def stale(content: Content, today: dt.date) -> list[str]:
-    """Facts last checked more than a year ago (services, letters, addresses): due, not wrong."""
+    """Facts last checked more than a year ago (services, letters, the directory): due, not
+    wrong."""
+    places = content.places
     checked = [
         *((f"service '{s.id}'", s.checked) for s in content.services),
         *((f"letter '{x.id}'", x.checked) for x in content.letters.letters),
-        *((f"address of '{a.region}'", a.checked) for a in content.letters.addresses),
+        *((f"region '{r.code}'", r.checked) for r in places.regions),
+        *(
+            (f"website of '{m.code}'", m.website.checked)
+            for m in places.municipalities
+            if m.website
+        ),
+        *((f"team of '{m.code}'", m.team.checked) for m in places.municipalities if m.team),
         *((f"legal ground '{g.article}'", g.checked) for g in content.grounds),
     ]
     return [
@@ -201,18 +205,6 @@ def _grounds(content: Content) -> Iterator[str]:
         yield from _sourced(f"legal ground '{ground.article}'", ground.sources, ground.checked)
 
 
-def _postal_addresses(content: Content) -> Iterator[str]:
-    regions = {r.code for r in content.places.regions}
-    for address in content.letters.addresses:
-        where = f"address of '{address.region}'"
-        if address.region not in regions:
-            yield f"{where}: unknown region"
-        for letter_id in address.letters:
-            if content.letters.letter(letter_id) is None:
-                yield f"{where}: unknown letter '{letter_id}'"
-        yield from _sourced(where, (address.source,), address.checked)
-
-
 def _places(content: Content) -> Iterator[str]:
     places = content.places
     asking = [q.id for q in content.questions if q.type == "place"]
@@ -229,9 +221,6 @@ def _places(content: Content) -> Iterator[str]:
             yield f"{where}: not a CBS region code (VT and two digits)"
         if not any(m.region == region.code for m in places.municipalities):
             yield f"{where}: no municipality belongs to it"
-        for kind, value in region.raw_links.items():
-            if not (value.startswith(UNVERIFIED) or re.fullmatch(r"https?://\S+", value)):
-                yield f"{where}: {kind} '{value}' is neither a web address nor {UNVERIFIED}"
     for municipality in places.municipalities:
         where = f"municipality '{municipality.code}'"
         if not re.fullmatch(r"GM\d{4}", municipality.code):
@@ -242,6 +231,7 @@ def _places(content: Content) -> Iterator[str]:
     for name, code in places.aliases:
         if code not in codes:
             yield f"other name '{name}': unknown municipality '{code}'"
+    yield from directory_problems(places)
 
 
 def _condition(content: Content, where: str, condition: Condition | None) -> Iterator[str]:

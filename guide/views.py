@@ -29,7 +29,7 @@ from .content import END, Content, Question
 from .engine import Journey, advise, help_now, not_advised, said_gently, speaking_to, walk
 from .forms import question_form
 from .i18n import LANGUAGES
-from .places import Place
+from .places import Place, Region
 from .session import GONE, NOTICES, wipe
 
 bp = Blueprint("guide", __name__)
@@ -49,6 +49,18 @@ REGION_LINK_LABELS = {
 # The nazorgkaart's QR code opens the start page with its Veilig Thuis region in the address
 # (guide.kaart): the same for every family that got that region's card.
 REGION_PARAMETER = "regio"
+# The region page's fields, in the order of veilig_thuis.csv.
+REGION_FIELD_LABELS = {
+    "naam": lazy_gettext("Naam"),
+    "website": lazy_gettext("Website"),
+    "klachten_url": lazy_gettext("Pagina over klachten"),
+    "klachten_postadres": lazy_gettext("Postadres voor klachten"),
+    "klachten_email": lazy_gettext("E-mailadres voor klachten"),
+    "privacy_dossier_url": lazy_gettext("Pagina over privacy en het dossier"),
+    "dossier_postadres": lazy_gettext("Postadres voor het dossier"),
+    "dossier_email": lazy_gettext("E-mailadres voor het dossier"),
+    "klachtencommissie": lazy_gettext("Klachtencommissie"),
+}
 INFO_PAGES = {
     "privacy": "privacy.html",
     "toegankelijkheid": "toegankelijkheid.html",
@@ -242,6 +254,17 @@ def info(page: str) -> str:
 @bp.get("/veilig-thuis-regios")
 def regions() -> str:
     return render_template("regions.html", places=content().places)
+
+
+@bp.get("/regio/<code>")
+def region(code: str) -> str:
+    """One region's entry with its sources: for a Veilig Thuis or municipality to check it."""
+    places = content().places
+    found = places.by_code.get(code)
+    if not isinstance(found, Region):
+        abort(404)
+    members = [m for m in places.municipalities if m.region == code]
+    return render_template("region.html", region=found, members=members, labels=REGION_FIELD_LABELS)
 
 
 @bp.record_once

@@ -44,8 +44,15 @@ def test_guide_check_prints_a_one_line_summary_of_the_content(app: Flask, conten
 def test_guide_check_warns_about_facts_checked_more_than_a_year_ago(
     app: Flask, content: Content, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    letters = content.letters
-    due = [*content.services, *letters.letters, *letters.addresses, *content.grounds]
+    places = content.places
+    due = [
+        *content.services,
+        *content.letters.letters,
+        *content.grounds,
+        *places.regions,
+        *(m.website for m in places.municipalities if m.website),
+        *(m.team for m in places.municipalities if m.team),
+    ]
     latest = max(item.checked for item in due)
     a_year_on = latest + dt.timedelta(days=366)
     monkeypatch.setattr(cli, "today", lambda: a_year_on)

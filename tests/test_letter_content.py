@@ -49,8 +49,6 @@ def test_the_letters_load_with_the_card_they_belong_to(content: Content) -> None
         "vt_klacht": ["klacht"],
         "vt_nazorg": ["gesprek"],
     }
-    assert content.letters.address("VT17", "klacht") is not None
-    assert content.letters.address("VT17", "inzage") is None
 
 
 def test_a_folder_without_letters_offers_none() -> None:
@@ -127,10 +125,6 @@ PROBLEMS = {
     "duplicate letter id": (
         set_in("gesprek", "id", "klacht"),
         ["letter 'klacht': id used 2 times"],
-    ),
-    "address of an unknown region or letter": (
-        lambda data: data["addresses"][0].update(region="VT99", letters=["klachten"]),
-        ["address of 'VT99': unknown region", "address of 'VT99': unknown letter 'klachten'"],
     ),
 }
 

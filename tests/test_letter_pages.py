@@ -176,12 +176,9 @@ def test_a_verified_postal_address_is_used_for_the_letter_it_was_published_for_o
     answer_all(client, {**IN_TILBURG, "woonplaats": "GM0361"})
     typed = {"name": "Jolanda Qvist", "own_words": TYPED["own_words"]}
     complaint = addressee(the_letter(make_letter(client, "klacht", typed)))
-    assert complaint == (
-        "Veilig Thuis Noord-Holland Noord (NHN)\nT.a.v. de klachtenfunctionaris\n"
-        "Postbus 224\n1800 AE Alkmaar"
-    )
+    assert complaint == "Veilig Thuis Noord-Holland Noord\nPostbus 224\n1800 AE Alkmaar"
     access = addressee(the_letter(make_letter(client, "inzage", {"name": "Jolanda Qvist"})))
-    assert access == f"Veilig Thuis Noord-Holland Noord (NHN)\n{BLANK}\n{BLANK}"
+    assert access == f"Veilig Thuis Noord-Holland Noord\n{BLANK}\n{BLANK}"
 
 
 def test_without_a_place_the_letter_has_lines_to_fill_in_and_a_way_to_find_the_region(

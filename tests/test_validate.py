@@ -87,8 +87,41 @@ EXPECTED: dict[str, list[str]] = {
         "question 'behoefte': condition names 'woonplaats': where someone lives steers nothing"
     ],
     "region_link_is_not_an_address": [
-        "region 'VT15': complaints 'www.example.org/klacht' is neither a web address nor UNVERIFIED"
+        "region 'VT15': klachten_url 'www.example.org/klacht' is not an https:// address"
     ],
+    "region_postal_address_without_postcode": [
+        "region 'VT15': klachten_postadres 'Postbus 1 | Tilburg' is not a postal address "
+        "(lines between '|', the last a postcode and place)"
+    ],
+    "region_email_not_an_address": [
+        "region 'VT15': klachten_email 'klachten at example.org' is not an e-mail address"
+    ],
+    "region_value_without_source": ["region 'VT15': klachten_postadres has no source"],
+    "region_source_not_a_web_address": [
+        "region 'VT15': the source of klachten_url is not a web address "
+        "('de website van Veilig Thuis')"
+    ],
+    # A value that was not seen stays empty: a word in its place would be shown as the value.
+    "region_value_says_unverified": [
+        "region 'VT27': naam says UNVERIFIED: leave a value that was not seen empty"
+    ],
+    "region_without_checked_date": ["region 'VT27': no checked date"],
+    "municipality_without_website": ["municipality 'GM0796': no website"],
+    "municipality_website_not_https": [
+        "municipality 'GM0796': website 'http://example.org/den-bosch' is not an https:// address"
+    ],
+    "municipality_website_without_checked_date": [
+        "municipality 'GM0855': website has no checked date"
+    ],
+    "team_page_not_https": [
+        "team of 'GM0855': url 'example.org/tilburg/wijkteam' is not an https:// address"
+    ],
+    "team_without_source": ["team of 'GM0855': team_name has no source"],
+    "team_seen_on_unknown": [
+        "team of 'GM0855': seen_on 'krant' is not one of gemeente, regio, team, derden"
+    ],
+    "team_without_checked_date": ["team of 'GM0855': no checked date"],
+    "team_of_unknown_municipality": ["websites or teams: unknown municipality 'GM9999'"],
     "municipality_in_unknown_region": [
         "region 'VT27': no municipality belongs to it",
         "municipality 'GM0796': unknown region 'VT28'",

@@ -32,6 +32,7 @@ PAGES_WITHOUT_ANSWERS = {
     "start": ("/", 200),
     "all help": ("/alle-hulp", 200),
     "regions": ("/veilig-thuis-regios", 200),
+    "region": ("/regio/VT17", 200),
     "route map": ("/routekaart", 200),
     "cards": ("/kaart", 200),
     "card": ("/kaart/VT13", 200),

@@ -236,7 +236,8 @@ def test_on_a_small_phone_no_page_scrolls_sideways(new_visitor: Callable[..., Pa
         page.goto(f"/vraag/{question}")
         assert page.evaluate("document.documentElement.scrollWidth") <= 360, question
         answer(page, question, value)
-    for path in ["/controleren", "/advies", "/alle-hulp", "/veilig-thuis-regios", "/routekaart"]:
+    pages = ["/controleren", "/advies", "/alle-hulp", "/veilig-thuis-regios", "/routekaart"]
+    for path in [*pages, "/regio/VT22", "/regio/VT09"]:  # long addresses, many municipalities
         page.goto(path)
         assert page.evaluate("document.documentElement.scrollWidth") <= 360, path
 
