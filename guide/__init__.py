@@ -16,7 +16,19 @@ from flask_wtf.csrf import CSRFProtect
 from jinja2 import StrictUndefined
 from werkzeug.middleware.proxy_fix import ProxyFix
 
-from . import assets, cli, errors, headers, i18n, intake, letter_views, logs, public_files, views
+from . import (
+    agenda,
+    assets,
+    cli,
+    errors,
+    headers,
+    i18n,
+    intake,
+    letter_views,
+    logs,
+    public_files,
+    views,
+)
 from . import publisher as publishers
 from .content import load
 from .session import EncryptedSessionInterface
@@ -79,6 +91,7 @@ def create_app(test_config: dict[str, Any] | None = None) -> Flask:
     app.register_blueprint(views.bp)
     app.register_blueprint(intake.bp)
     app.register_blueprint(letter_views.bp)
+    app.register_blueprint(agenda.bp)
     app.register_blueprint(public_files.bp)
     errors.init_app(app)
     app.cli.add_command(cli.guide)
