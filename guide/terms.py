@@ -39,12 +39,13 @@ TERMS = {
     # (juridischloket.nl/politie-en-justitie/aangifte/klachtdelict; services.yaml).
     "strafklacht": Term(
         id="strafklacht",
-        name=N_("de termijn van 3 maanden voor een strafklacht"),
+        name=N_("de termijn van 3 maanden bij smaad en laster"),
         title=N_("Zet de termijn voor een strafklacht in uw agenda"),
         text=N_(
-            "Een strafklacht voor smaad of laster moet binnen 3 maanden. De 3 maanden tellen "
-            "vanaf het moment dat u het hoorde. Vul in wanneer dat was. U krijgt dan een bestand "
-            "voor uw agenda, met de dag waarop de 3 maanden voorbij zijn."
+            "Een strafklacht voor smaad of laster moet binnen 3 maanden. Een strafklacht is een "
+            "aangifte met het verzoek om de dader te vervolgen. De 3 maanden tellen vanaf het "
+            "moment dat u het hoorde. Vul in wanneer dat was. U krijgt dan een bestand voor uw "
+            "agenda, met de dag waarop de 3 maanden voorbij zijn."
         ),
         label=N_("Wanneer hoorde u het?"),
         hint=N_("Bijvoorbeeld 31-12-2025."),

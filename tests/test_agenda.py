@@ -159,7 +159,7 @@ def test_the_strafklacht_note_on_the_advice_offers_it_for_the_calendar(client: F
     assert notes and all("3 maanden" in text_of(n) for n in notes)
     link = notes[0].find("a", class_="agenda-link")
     assert link["href"] == "/agenda/strafklacht"
-    assert text_of(link) == "Zet in uw agenda: de termijn van 3 maanden voor een strafklacht"
+    assert text_of(link) == "Zet in uw agenda: de termijn van 3 maanden bij smaad en laster"
 
 
 def test_the_file_card_and_the_letters_that_speak_of_six_weeks_offer_them(
