@@ -4,6 +4,8 @@
 from __future__ import annotations
 
 import datetime as dt
+import json
+import logging
 import time
 from urllib.parse import urlsplit
 
@@ -15,7 +17,15 @@ from werkzeug.test import TestResponse
 
 from guide.calendar_file import months_after
 from guide.dates import today
-from tests.helpers import answer_all, check_page, csrf_token, make_letter, text_of
+from tests.helpers import (
+    answer_all,
+    check_page,
+    cookie_payload,
+    csrf_token,
+    make_letter,
+    session_of,
+    text_of,
+)
 from tests.journeys import MALICIOUS_REPORTER, YOUNG_AND_STRUGGLING
 
 LETTERS = ["inzage", "correctie", "vernietiging", "klacht", "gesprek"]
@@ -210,3 +220,22 @@ def test_a_term_from_a_hand_over_link_is_in_the_links_language(client: FlaskClie
     assert str(event["SUMMARY"]) == "Strafklacht: mija termin 3 miesięcy"
     broken = family.get("/mee/kapot/agenda/strafklacht")
     assert broken.status_code == 303 and broken.location.endswith("/mee/kapot")
+
+
+def test_the_typed_date_reaches_neither_the_session_cookie_nor_a_log_line(
+    client: FlaskClient, caplog: pytest.LogCaptureFixture
+) -> None:
+    caplog.set_level(logging.DEBUG)
+    answer_all(client, MALICIOUS_REPORTER)
+    term_form(client, "/agenda/strafklacht")
+    before = session_of(client)
+    heard = today() - dt.timedelta(days=17)
+    typed = [heard.strftime("%d-%m-%Y"), "29-02-2026"]  # a good date, and a bad one
+    for date in typed:
+        send_date(client, "/agenda/strafklacht", date)
+    assert "POST /agenda/<term_id> 200" in caplog.text
+    assert "POST /agenda/<term_id> 400" in caplog.text
+    after = json.dumps(cookie_payload(client))
+    written = [heard.isoformat(), heard.strftime("%Y%m%d"), *typed]
+    assert [d for d in written if d in after or d in caplog.text] == []
+    assert session_of(client) == before
