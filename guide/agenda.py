@@ -80,6 +80,7 @@ def agenda_url(term_id: str) -> str:
 
 @bp.app_template_global()
 def agenda_term(term_id: str) -> Term:
+    """The term a card, a note or a letter names (checked by the validator)."""
     return TERMS[term_id]
 
 

@@ -151,6 +151,15 @@ def test_a_form_without_its_token_or_with_another_gets_the_friendly_error_page(
         assert "Dit formulier kunnen we niet verwerken" in text_of(refused)
 
 
+def test_a_date_sent_under_another_name_is_no_date_and_the_form_asks_for_it(
+    client: FlaskClient,
+) -> None:
+    page = term_form(client, "/agenda/bezwaar")
+    data = {"csrf_token": csrf_token(page), "datum": "1-12-2026", "format": "agenda"}
+    again = check_page(client.post("/agenda/bezwaar", data=data), 400)
+    assert "Vul “Datum van het besluit” in." in text_of(again.find(class_="error-summary"))
+
+
 def test_a_date_in_the_address_makes_no_file(client: FlaskClient) -> None:
     page = term_form(client, "/agenda/bezwaar")
     name = page.find(id="datum")["name"]
