@@ -17,6 +17,7 @@ from jinja2 import StrictUndefined
 from werkzeug.middleware.proxy_fix import ProxyFix
 
 from . import (
+    agenda,
     assets,
     cli,
     errors,
@@ -92,6 +93,7 @@ def create_app(test_config: dict[str, Any] | None = None) -> Flask:
     app.register_blueprint(intake.bp)
     app.register_blueprint(kaart.bp)
     app.register_blueprint(letter_views.bp)
+    app.register_blueprint(agenda.bp)
     app.register_blueprint(public_files.bp)
     errors.init_app(app)
     app.cli.add_command(cli.guide)

@@ -133,6 +133,7 @@ class Note:
     text: str
     when: Condition
     deadline: str = ""  # a term that runs out: the plan names it, and the step comes first
+    agenda: str = ""  # the id of a term in guide.terms: the note offers it for the calendar
     je: JeForm = ()
 
     @cached_property
@@ -160,6 +161,7 @@ class Service:
     # Like notes, but shown at the top of the advice: why to call this line tonight.
     tonight: tuple[Note, ...] = ()
     regional: str = ""  # one of REGIONAL: the regional detail this card shows, if any
+    agenda: str = ""  # the id of a term in guide.terms that the card's texts speak of
     je: JeForm = ()
 
     @property
@@ -342,6 +344,7 @@ def _letter(raw: dict[str, Any]) -> Letter:
         enclose=raw.get("enclose", ""),
         warning=raw.get("warning", ""),
         refusal=raw.get("refusal", ""),
+        agenda=raw.get("agenda", ""),
         ask={str(f): Ask(**a) for f, a in (raw.get("ask") or {}).items()},
         due=raw["due"],
         sources=tuple(str(s) for s in raw.get("sources") or ()),
@@ -442,7 +445,13 @@ def _question(raw: dict[str, Any], places: Places) -> Question:
 
 def _notes(raw: list[dict[str, Any]]) -> tuple[Note, ...]:
     return tuple(
-        Note(text=n["text"], when=_condition(n["if"]), deadline=n.get("deadline", ""), je=_je(n))
+        Note(
+            text=n["text"],
+            when=_condition(n["if"]),
+            deadline=n.get("deadline", ""),
+            agenda=n.get("agenda", ""),
+            je=_je(n),
+        )
         for n in raw
     )
 
@@ -475,6 +484,7 @@ def _service(raw: dict[str, Any]) -> Service:
         checked=_date(checked),
         verify=bool(raw.get("verify", False)),
         regional=raw.get("regional", ""),
+        agenda=raw.get("agenda", ""),
         je=_je(raw),
     )
 

@@ -51,6 +51,19 @@ HTTPS_HEADERS = [("Strict-Transport-Security", "max-age=31536000")]
 CLEAR_SITE_DATA = '"cache", "storage"'
 
 
+def download(body: str | bytes, content_type: str, filename: str) -> Response:
+    """A file to save, made for this response: no cache may keep it (only pages get
+    no-store from the middleware below)."""
+    return Response(
+        body,
+        content_type=content_type,
+        headers={
+            "Content-Disposition": f'attachment; filename="{filename}"',
+            "Cache-Control": "no-store",
+        },
+    )
+
+
 def clear_site_data() -> None:
     """Have this request's answer tell the browser to drop what it kept of the site."""
 

@@ -15,7 +15,7 @@ from jinja2 import pass_context
 from jinja2.runtime import Context
 from markupsafe import Markup, escape
 
-from .content import TEXT_KEYS
+from .content import TEXT_KEYS, Content
 
 DEFAULT_LOCALE = "nl"  # Dutch is the source language: its texts are the msgids
 # Each language by its own name, so that a visitor finds theirs without reading Dutch.
@@ -77,11 +77,16 @@ def translated(text: str) -> str:
     return shown(translations().ugettext(text))
 
 
+def said(content: Content, text: str) -> str:
+    """A text of the guide's own, in the words of the content the visitor reads: "je" to a
+    young person (page_je.yaml), else as written; translated."""
+    return translated(content.page_word.get(text, text))
+
+
 @pass_context
 def page_text(context: Context, text: str) -> str:
-    """A text of the page itself, in the words of the content it shows: "je" to a young person
-    (page_je.yaml), else as written."""
-    return translated(context["content"].page_word.get(text, text))
+    """A text of the page itself, in the words of the content it shows."""
+    return said(context["content"], text)
 
 
 @pass_context

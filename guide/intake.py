@@ -12,7 +12,7 @@ from werkzeug.wrappers import Response
 from .content import END
 from .dates import today
 from .engine import Journey, advise, is_young
-from .handover import HandoverError, make_token, qr_svg, read_token
+from .handover import HandedOver, HandoverError, make_token, qr_svg, read_token
 from .i18n import use_page_locale
 from .session import wipe
 from .views import after_all_answers, content, own_veilig_thuis, private_page, spoken
@@ -85,6 +85,18 @@ def handed_over(token: str) -> Any:
     return render_template(
         "handed_over.html", advice=received.advice, place=received.place, content=received.content
     )
+
+
+def opened(token: str) -> HandedOver | None:
+    """What a hand-over link carries, for a page under it (a letter, a term for the calendar):
+    in the link's language, its links under the link too; None when the link no longer opens."""
+    try:
+        received = read_token(current_app, content(), token)
+    except HandoverError:
+        return None
+    use_page_locale(received.locale)
+    g.handover_token = token
+    return received
 
 
 @bp.get("/routekaart")

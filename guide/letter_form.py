@@ -76,14 +76,14 @@ class Typed:
             )
         if self.ask.younger_than:
             _for_a_young_child(form, value, label, self.ask.younger_than)
-        field.data = _date(value, label) if self.field_id in DATES else value
+        field.data = typed_date(value, label) if self.field_id in DATES else value
 
 
 def _for_a_young_child(form: FlaskForm, value: str, label: str, younger_than: int) -> None:
     """Only a parent with gezag asks for a child, and only for a child too young to ask."""
     if not form.gezag.data:
         raise StopValidation(shown(MESSAGES["needs_gezag"] % {"label": label}))
-    born = [_date(found, label) for found in DATE_IN_TEXT.findall(value)]
+    born = [typed_date(found, label) for found in DATE_IN_TEXT.findall(value)]
     if not born:
         raise StopValidation(shown(MESSAGES["birth_dates"] % {"label": label}))
     if any(_age(day, today()) >= younger_than for day in born):
@@ -94,7 +94,8 @@ def _age(born: dt.date, today: dt.date) -> int:
     return today.year - born.year - ((today.month, today.day) < (born.month, born.day))
 
 
-def _date(value: str, label: str) -> dt.date:
+def typed_date(value: str, label: str) -> dt.date:
+    """The date a visitor typed in a field with this label; else the reason, as their error."""
     for form in DATE_FORMS:
         try:
             day = dt.datetime.strptime(value, form).date()

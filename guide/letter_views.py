@@ -11,13 +11,14 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
-from flask import Blueprint, abort, current_app, g, redirect, render_template, request, url_for
+from flask import Blueprint, abort, g, redirect, render_template, request, url_for
 from flask_babel import get_locale
-from werkzeug.wrappers import Response
 
+from .agenda import answer_due
 from .dates import today
-from .handover import HandoverError, read_token
-from .i18n import DEFAULT_LOCALE, shown, translations, use_page_locale
+from .headers import download
+from .i18n import DEFAULT_LOCALE, shown, translations
+from .intake import opened
 from .letter_fields import SPECS, shown_fields
 from .letter_form import LetterForm, letter_form, posted_visit, token_refused
 from .letter_text import FRAME, addressee, compose
@@ -39,12 +40,9 @@ def letter(letter_id: str) -> Any:
 @private_page
 def handed_over_letter(token: str, letter_id: str) -> Any:
     """A letter from a hand-over link: to the link's Veilig Thuis, in the link's language."""
-    try:
-        received = read_token(current_app, content(), token)
-    except HandoverError:  # the link's own page says why it no longer opens
+    received = opened(token)
+    if received is None:  # the link's own page says why it no longer opens
         return redirect(url_for("intake.handed_over", token=token), 303)
-    use_page_locale(received.locale)
-    g.handover_token = token
     return _letter(received.content.letters, letter_id, received.place)
 
 
@@ -67,6 +65,8 @@ def _letter(letters: Letters, letter_id: str, place: Place | None) -> Any:
         abort(400)  # another visit's form (wiped, or another site's): none of it comes back
     if not made or request.form.get("format") == "wijzigen":
         return _form_page(letter, form, resent)
+    if request.form.get("format") == "agenda":
+        return answer_due(letter)
     service = content().service(letter.service)
     composed = compose(
         letter,
@@ -77,7 +77,7 @@ def _letter(letters: Letters, letter_id: str, place: Place | None) -> Any:
         locale=str(get_locale()),
     )
     if request.form.get("format") == "txt":
-        return _download(letter, composed.plain_text)
+        return download(composed.plain_text, "text/plain; charset=utf-8", f"brief-{letter.id}.txt")
     return render_template(
         "letter.html",
         letter=letter,
@@ -114,14 +114,3 @@ def _beside(text: str, values: Mapping[str, str]) -> str:
     """
     isolated = {field: f"\u2068{value}\u2069" for field, value in values.items()}
     return shown(translations().ugettext(text) % isolated)
-
-
-def _download(letter: Letter, text: str) -> Response:
-    return Response(
-        text,
-        content_type="text/plain; charset=utf-8",
-        headers={
-            "Content-Disposition": f'attachment; filename="brief-{letter.id}.txt"',
-            "Cache-Control": "no-store",  # only pages get it from guide.headers
-        },
-    )

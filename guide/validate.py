@@ -23,6 +23,7 @@ from .engine import holds
 from .grounds import citations
 from .letters import CHOICES, FIELDS
 from .paths import answer_sets
+from .terms import TERMS
 from .young import adult_texts
 
 STALE_AFTER = dt.timedelta(days=365)
@@ -130,6 +131,8 @@ def _services(content: Content) -> Iterator[str]:
             yield from _condition(content, where, rule.when)
         for note in (*s.notes, *s.tonight):
             yield from _condition(content, where, note.when)
+        for term in (s.agenda, *(note.agenda for note in (*s.notes, *s.tonight))):
+            yield from _term(where, term)
         yield from _cited(content, where, s.texts)
 
 
@@ -182,8 +185,15 @@ def _letters(content: Content) -> Iterator[str]:
                     yield f"{here}: uses %({name})s, which the letter does not ask"
                 elif name not in {"name", *paragraph.when, *required}:
                     yield f"{here}: uses %({name})s, which may be empty: add 'if: {name}'"
+        yield from _term(where, letter.agenda)
         yield from _sourced(where, letter.sources, letter.checked)
         yield from _cited(content, where, letter.texts)
+
+
+def _term(where: str, term: str) -> Iterator[str]:
+    """An `agenda:` names a term the guide can count (guide.terms), or nothing."""
+    if term and term not in TERMS:
+        yield f"{where}: unknown agenda term '{term}' (choose from {', '.join(TERMS)})"
 
 
 def _cited(content: Content, where: str, texts: Iterable[str]) -> Iterator[str]:

@@ -70,7 +70,16 @@ def visible(response: TestResponse) -> str:
 def pages(client: FlaskClient) -> dict[str, str]:
     """The visible text of every kind of page, with as much advice as the answers give."""
     found = {}
-    for path in ["/", "/alle-hulp", "/routekaart", "/intake", "/privacy", "/veilig-online"]:
+    for path in [
+        "/",
+        "/alle-hulp",
+        "/routekaart",
+        "/intake",
+        "/privacy",
+        "/veilig-online",
+        "/agenda/strafklacht",
+        "/agenda/bezwaar",
+    ]:
         found[path] = visible(client.get(path))
     for question in EVERY_QUESTION:
         found[f"/vraag/{question}"] = visible(client.get(f"/vraag/{question}"))

@@ -45,6 +45,10 @@ EXPECTED: dict[str, list[str]] = {
     "note_names_unknown_answer": [
         "service 'klachtenfunctionaris': condition names unknown answer 'kind' of 'wie'"
     ],
+    "note_names_unknown_term": [
+        "service 'klachtenfunctionaris': unknown agenda term 'morgen'"
+        " (choose from strafklacht, bezwaar)"
+    ],
     "contact_names_unknown_answer": [
         "service 'klachtenfunctionaris': condition names unknown answer 'buurman' of 'wie'"
     ],

@@ -113,6 +113,8 @@ YOUNG_PAGES = [
     "/advies/uitdraai",
     "/advies/meegeven",
     "/alle-hulp",
+    "/agenda/strafklacht",
+    "/agenda/bezwaar",
     "/opnieuw",
     "/bestaat-niet",
 ]
