@@ -160,6 +160,7 @@ class Service:
     # Like notes, but shown at the top of the advice: why to call this line tonight.
     tonight: tuple[Note, ...] = ()
     regional: str = ""  # one of REGIONAL: the regional detail this card shows, if any
+    interpreter: bool = False  # the card speaks of an interpreter: it links the interpreter card
     je: JeForm = ()
 
     @property
@@ -488,6 +489,7 @@ def _service(raw: dict[str, Any]) -> Service:
         checked=_date(checked),
         verify=bool(raw.get("verify", False)),
         regional=raw.get("regional", ""),
+        interpreter=bool(raw.get("interpreter", False)),
         je=_je(raw),
     )
 
