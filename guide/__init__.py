@@ -24,6 +24,7 @@ from . import (
     headers,
     i18n,
     intake,
+    interpreter,
     kaart,
     letter_views,
     logs,
@@ -91,6 +92,7 @@ def create_app(test_config: dict[str, Any] | None = None) -> Flask:
     i18n.init_app(app, str(ROOT / "translations"))
     app.register_blueprint(views.bp)
     app.register_blueprint(intake.bp)
+    app.register_blueprint(interpreter.bp)
     app.register_blueprint(kaart.bp)
     app.register_blueprint(letter_views.bp)
     app.register_blueprint(agenda.bp)

@@ -162,6 +162,7 @@ class Service:
     tonight: tuple[Note, ...] = ()
     regional: str = ""  # one of REGIONAL: the regional detail this card shows, if any
     agenda: str = ""  # the id of a term in guide.terms that the card's texts speak of
+    interpreter: bool = False  # the card speaks of an interpreter: it links the interpreter card
     je: JeForm = ()
 
     @property
@@ -485,6 +486,7 @@ def _service(raw: dict[str, Any]) -> Service:
         verify=bool(raw.get("verify", False)),
         regional=raw.get("regional", ""),
         agenda=raw.get("agenda", ""),
+        interpreter=bool(raw.get("interpreter", False)),
         je=_je(raw),
     )
 

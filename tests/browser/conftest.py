@@ -211,3 +211,10 @@ def walk(page: Page, answers: dict) -> None:
     for question, value in answers.items():
         answer(page, question, value)
     expect(page).to_have_url(re.compile(r"/controleren$"))
+
+
+def printed_pages(page: Page) -> int:
+    """How many A4 pages the page prints on."""
+    page.emulate_media(media="print")
+    pdf = page.pdf(format="A4", print_background=False)
+    return len(re.findall(rb"/Type\s*/Page[^s]", pdf))

@@ -42,6 +42,7 @@ PAGES_WITHOUT_ANSWERS = {
     "privacy": ("/privacy", 200),
     "accessibility": ("/toegankelijkheid", 200),
     "online safety": ("/veilig-online", 200),
+    "interpreter card": ("/tolk", 200),
     "not found": ("/bestaat-niet", 404),
     "wrong method": ("/intake/nieuw", 405),
     "broken hand-over link": ("/mee/kapot", 400),

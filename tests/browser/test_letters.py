@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import Page, expect
 
-from tests.browser.conftest import SCREENSHOTS, Outside, answer
+from tests.browser.conftest import SCREENSHOTS, Outside, answer, printed_pages
 
 LETTERS = ["inzage", "correctie", "vernietiging", "klacht", "gesprek"]
 A4 = {"width": 794, "height": 1123}  # A4 at 96 dots per inch
@@ -83,12 +83,6 @@ def fill_in(page: Page, letter_id: str, typed: dict[str, str] | None = None) -> 
         else:
             box.fill(value)
     page.locator("main form .button").click()
-
-
-def printed_pages(page: Page) -> int:
-    page.emulate_media(media="print")
-    pdf = page.pdf(format="A4", print_background=False)
-    return len(re.findall(rb"/Type\s*/Page[^s]", pdf))
 
 
 @pytest.mark.parametrize("letter_id", LETTERS)
