@@ -11,7 +11,7 @@ from __future__ import annotations
 from typing import Any
 
 from babel.dates import format_date
-from flask import Blueprint, abort, g, redirect, render_template, url_for
+from flask import Blueprint, abort, render_template
 from flask_babel import get_locale, lazy_gettext
 from flask_wtf import FlaskForm
 from werkzeug.wrappers import Response
@@ -24,7 +24,7 @@ from .content import Content
 from .dates import today
 from .headers import download
 from .i18n import said, shown, translated
-from .intake import opened
+from .intake import opened, under_link
 from .letter_form import typed_date
 from .letters import Letter
 from .session import visit
@@ -72,10 +72,7 @@ class TermForm(FlaskForm):
 @bp.app_template_global()
 def agenda_url(term_id: str) -> str:
     """A term's page; on a page opened from a hand-over link, under that link."""
-    token = g.get("handover_token")
-    if token:
-        return url_for("agenda.handed_over_term", token=token, term_id=term_id)
-    return url_for("agenda.term", term_id=term_id)
+    return under_link("agenda.term", "agenda.handed_over_term", term_id=term_id)
 
 
 @bp.app_template_global()
@@ -95,8 +92,6 @@ def term(term_id: str) -> Any:
 def handed_over_term(token: str, term_id: str) -> Any:
     """A term from a hand-over link: in the link's language and words ("je" to the young)."""
     received = opened(token)
-    if received is None:  # the link's own page says why it no longer opens
-        return redirect(url_for("intake.handed_over", token=token), 303)
     return _term(term_id, received.content)
 
 

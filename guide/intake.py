@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from flask import Blueprint, current_app, g, redirect, render_template, session, url_for
+from flask import Blueprint, abort, current_app, g, redirect, render_template, session, url_for
 from flask_babel import get_locale, gettext
 from werkzeug.wrappers import Response
 
@@ -87,16 +87,25 @@ def handed_over(token: str) -> Any:
     )
 
 
-def opened(token: str) -> HandedOver | None:
+def opened(token: str) -> HandedOver:
     """What a hand-over link carries, for a page under it (a letter, a term for the calendar):
-    in the link's language, its links under the link too; None when the link no longer opens."""
+    in the link's language, its links under the link too. A link that no longer opens leaves
+    for the link's own page, which says why."""
     try:
         received = read_token(current_app, content(), token)
     except HandoverError:
-        return None
+        abort(redirect(url_for("intake.handed_over", token=token), 303))
     use_page_locale(received.locale)
     g.handover_token = token
     return received
+
+
+def under_link(endpoint: str, handed_over: str, **values: str) -> str:
+    """A page's address; on a page opened from a hand-over link, the same page under it."""
+    token = g.get("handover_token")
+    if token:
+        return url_for(handed_over, token=token, **values)
+    return url_for(endpoint, **values)
 
 
 @bp.get("/routekaart")

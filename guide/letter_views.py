@@ -11,14 +11,14 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
-from flask import Blueprint, abort, g, redirect, render_template, request, url_for
+from flask import Blueprint, abort, render_template, request
 from flask_babel import get_locale
 
 from .agenda import answer_due
 from .dates import today
 from .headers import download
 from .i18n import DEFAULT_LOCALE, shown, translations
-from .intake import opened
+from .intake import opened, under_link
 from .letter_fields import SPECS, shown_fields
 from .letter_form import LetterForm, letter_form, posted_visit, token_refused
 from .letter_text import FRAME, addressee, compose
@@ -41,18 +41,13 @@ def letter(letter_id: str) -> Any:
 def handed_over_letter(token: str, letter_id: str) -> Any:
     """A letter from a hand-over link: to the link's Veilig Thuis, in the link's language."""
     received = opened(token)
-    if received is None:  # the link's own page says why it no longer opens
-        return redirect(url_for("intake.handed_over", token=token), 303)
     return _letter(received.content.letters, letter_id, received.place)
 
 
 @bp.app_template_global()
 def letter_url(letter_id: str) -> str:
     """A letter's form; on a page opened from a hand-over link, under that link."""
-    token = g.get("handover_token")
-    if token:
-        return url_for("letters.handed_over_letter", token=token, letter_id=letter_id)
-    return url_for("letters.letter", letter_id=letter_id)
+    return under_link("letters.letter", "letters.handed_over_letter", letter_id=letter_id)
 
 
 def _letter(letters: Letters, letter_id: str, place: Place | None) -> Any:

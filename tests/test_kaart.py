@@ -27,6 +27,17 @@ def card_page(client: FlaskClient, path: str, status: int = 200) -> BeautifulSou
     return page
 
 
+def at_the_place_question(
+    client: FlaskClient, region: str, who: str = "ouder_gezag"
+) -> BeautifulSoup:
+    """Open the start page from a region's card, answer the first two questions: the place
+    question's page."""
+    client.get("/", query_string={"regio": region})
+    answer(client, "stand", "weerlegd")
+    answer(client, "wie", who)
+    return check_page(client.get("/vraag/woonplaats"))
+
+
 def test_the_card_list_links_a_card_and_an_a4_sheet_for_every_region(
     client: FlaskClient, content: Content
 ) -> None:
@@ -107,10 +118,7 @@ def test_the_region_from_a_cards_address_fills_in_the_place_question(
 def test_a_visitor_may_change_the_region_from_the_card_for_their_municipality(
     client: FlaskClient,
 ) -> None:
-    client.get("/?regio=VT15")
-    answer(client, "stand", "weerlegd")
-    answer(client, "wie", "ouder_gezag")
-    page = check_page(client.get("/vraag/woonplaats"))
+    page = at_the_place_question(client, "VT15")
     assert page.find(id="woonplaats-plaats")["value"] == "Midden-Brabant"
     client.post("/vraag/woonplaats", data={"csrf_token": csrf_token(page), "plaats": "Breda"})
     assert session_of(client)["answers"]["woonplaats"] == ["GM0758"]
@@ -122,10 +130,7 @@ def test_a_visitor_may_change_the_region_from_the_card_for_their_municipality(
 def test_a_name_typed_over_the_region_that_fits_two_places_asks_which_without_the_regions_hint(
     client: FlaskClient,
 ) -> None:
-    client.get("/?regio=VT15")
-    answer(client, "stand", "weerlegd")
-    answer(client, "wie", "ouder_gezag")
-    page = check_page(client.get("/vraag/woonplaats"))
+    page = at_the_place_question(client, "VT15")
     response = client.post(
         "/vraag/woonplaats", data={"csrf_token": csrf_token(page), "plaats": "Bergen"}
     )
@@ -173,10 +178,8 @@ def test_starting_again_forgets_the_region_of_the_card(client: FlaskClient) -> N
 
 
 def test_a_young_person_is_told_of_the_region_in_the_je_form(client: FlaskClient) -> None:
-    client.get("/?regio=VT15")
-    answer(client, "stand", "weerlegd")
-    answer(client, "wie", "jongere_12_15")
-    hint = text_of(check_page(client.get("/vraag/woonplaats")).find(id="woonplaats-hint"))
+    page = at_the_place_question(client, "VT15", who="jongere_12_15")
+    hint = text_of(page.find(id="woonplaats-hint"))
     assert "je regio van Veilig Thuis" in hint and " uw " not in hint
 
 
@@ -201,10 +204,7 @@ def test_the_card_prints_and_encodes_the_publishers_address_with_the_region(
 def test_the_advice_names_the_cards_region_and_no_municipality_of_the_same_name(
     client: FlaskClient, app: Flask
 ) -> None:
-    client.get("/?regio=VT20")
-    answer(client, "stand", "weerlegd")
-    answer(client, "wie", "ouder_gezag")
-    page = check_page(client.get("/vraag/woonplaats"))
+    page = at_the_place_question(client, "VT20")
     client.post("/vraag/woonplaats", data={"csrf_token": csrf_token(page), "plaats": "Utrecht"})
     answer_all(client, dict(list(FAMILY_IN_TILBURG.items())[3:]))
     advice = text_of(check_page(client.get("/advies")))
