@@ -28,8 +28,8 @@ from .intake import opened, under_link
 from .letter_form import typed_date
 from .letters import Letter
 from .session import visit
-from .terms import TERMS, Term
-from .views import private_page, spoken
+from .terms import Term
+from .views import content, private_page, spoken
 
 bp = Blueprint("agenda", __name__)
 
@@ -78,7 +78,10 @@ def agenda_url(term_id: str) -> str:
 @bp.app_template_global()
 def agenda_term(term_id: str) -> Term:
     """The term a card, a note or a letter names (checked by the validator)."""
-    return TERMS[term_id]
+    term = content().term(term_id)
+    if term is None:  # content naming an unknown term does not pass the validator
+        raise LookupError(term_id)
+    return term
 
 
 @bp.route("/agenda/<term_id>", methods=["GET", "POST"])
@@ -96,7 +99,7 @@ def handed_over_term(token: str, term_id: str) -> Any:
 
 
 def _term(term_id: str, content: Content) -> Any:
-    term = TERMS.get(term_id) or abort(404)
+    term = content.term(term_id) or abort(404)
     attributes = {"term": term, "label": said(content, term.label)}
     # The field's name carries the visit's mark, as a letter's do: after a wipe the browser
     # has no typed date to put back into the page.

@@ -1,5 +1,6 @@
 # SPDX-License-Identifier: EUPL-1.2
-"""Load flow.yaml, services.yaml, letters.yaml and the place data into a typed, read-only model."""
+"""Load flow.yaml, services.yaml, letters.yaml, terms.yaml and the place data into a typed,
+read-only model."""
 
 from __future__ import annotations
 
@@ -18,6 +19,7 @@ import yaml
 from .grounds import Ground, citations
 from .letters import Ask, Letter, Letters, Paragraph
 from .places import Places, load_places
+from .terms import Term
 
 CONTENT_DIR = Path(__file__).parent
 T = TypeVar("T")
@@ -51,8 +53,13 @@ TEXT_KEYS = frozenset(
         "due",
         "warning",
         "refusal",
+        "summary",
+        "description",
     }
 )
+
+# A term's texts in terms.yaml (guide.terms.Term): each is a visitor's text, in TEXT_KEYS.
+TERM_TEXTS = ("name", "title", "text", "label", "hint", "summary", "description")
 
 # A condition maps a question id to the answers that count: it holds when, for every question
 # named, at least one of those answers was given.
@@ -133,7 +140,7 @@ class Note:
     text: str
     when: Condition
     deadline: str = ""  # a term that runs out: the plan names it, and the step comes first
-    agenda: str = ""  # the id of a term in guide.terms: the note offers it for the calendar
+    agenda: str = ""  # the id of a term in terms.yaml: the note offers it for the calendar
     je: JeForm = ()
 
     @cached_property
@@ -161,7 +168,7 @@ class Service:
     # Like notes, but shown at the top of the advice: why to call this line tonight.
     tonight: tuple[Note, ...] = ()
     regional: str = ""  # one of REGIONAL: the regional detail this card shows, if any
-    agenda: str = ""  # the id of a term in guide.terms that the card's texts speak of
+    agenda: str = ""  # the id of a term in terms.yaml that the card's texts speak of
     interpreter: bool = False  # the card speaks of an interpreter: it links the interpreter card
     je: JeForm = ()
 
@@ -189,6 +196,7 @@ class Content:
     letters: Letters = field(default_factory=Letters)
     young_rank: tuple[str, ...] = ()  # for a young person these come first, before `rank`
     grounds: tuple[Ground, ...] = ()  # the articles of law the texts may cite
+    terms: tuple[Term, ...] = ()  # what a family can put in its calendar (agenda: on the texts)
     # The pages' own words (templates) in the je-form, by their "u"-form: from page_je.yaml.
     page_je: tuple[tuple[str, str], ...] = ()
     # Those the pages of this content use instead of their own: none, or a young person's.
@@ -198,6 +206,10 @@ class Content:
     def page_word(self) -> dict[str, str]:
         """A page's own text -> the words this content says it in."""
         return dict(self.page_words)
+
+    def term(self, term_id: str) -> Term | None:
+        """The term a card, a note or a letter names for the calendar, if there is one."""
+        return next((t for t in self.terms if t.id == term_id), None)
 
     def ground(self, article: str) -> Ground | None:
         """The legal ground a text cites with these words, if it is in grounds.yaml."""
@@ -293,6 +305,7 @@ def load(directory: Path = CONTENT_DIR) -> Content:
         rank=tuple(str(s) for s in _field(catalogue_path, catalogue, "rank") or ()),
         letters=_letters(directory / "letters.yaml"),
         grounds=_grounds(directory / "grounds.yaml"),
+        terms=_terms(directory / "terms.yaml"),
         young_rank=tuple(str(s) for s in catalogue.get("young_rank") or ()),
         page_je=_page_je(directory / "page_je.yaml"),
     )
@@ -318,6 +331,25 @@ def _grounds(path: Path) -> tuple[Ground, ...]:
             says=str(raw["says"]),
             sources=tuple(str(s) for s in raw.get("sources") or ()),
             checked=_date(raw.get("checked")),
+        ),
+    )
+
+
+def _terms(path: Path) -> tuple[Term, ...]:
+    """The terms for the calendar; a folder without terms.yaml has none, so none is offered."""
+    if not path.exists():
+        return ()
+    return _items(
+        path,
+        _read_yaml(path),
+        "terms",
+        lambda raw: Term(
+            id=str(raw["id"]),
+            **{key: raw[key] for key in TERM_TEXTS},
+            sources=tuple(str(s) for s in raw.get("sources") or ()),
+            checked=_date(raw.get("checked")),
+            months=int(raw.get("months", 0)),
+            weeks=int(raw.get("weeks", 0)),
         ),
     )
 

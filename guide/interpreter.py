@@ -27,10 +27,8 @@ def N_(text: str) -> str:
 TITLE = N_("Ik wil graag een tolk")
 LINES = (
     N_("Ik spreek niet goed Nederlands."),
-    N_(
-        "Ik wil graag een professionele tolk bij gesprekken met Veilig Thuis, het wijkteam of "
-        "de huisarts."
-    ),
+    N_("Ik wil graag een professionele tolk."),
+    N_("Bijvoorbeeld bij gesprekken met Veilig Thuis, het wijkteam of de huisarts."),
     N_("Vraag mijn kind alstublieft niet om te tolken."),
 )
 LANGUAGE_LINE = N_("Mijn taal is: %(language)s.")

@@ -79,7 +79,7 @@ class Letter:
     parents_only: bool = False
     warning: str = ""  # on the page, never in the letter: what to know before sending it
     refusal: str = ""  # on the page: what to do if Veilig Thuis says no
-    agenda: str = ""  # the id of a term in guide.terms: for the refusal, offered on the page
+    agenda: str = ""  # the id of a term in terms.yaml: for the refusal, offered on the page
     ask: Mapping[str, Ask] = field(default_factory=dict)
 
     @property

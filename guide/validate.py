@@ -23,7 +23,6 @@ from .engine import holds
 from .grounds import citations
 from .letters import CHOICES, FIELDS
 from .paths import answer_sets
-from .terms import TERMS
 from .young import adult_texts
 
 STALE_AFTER = dt.timedelta(days=365)
@@ -42,6 +41,7 @@ def validate(content: Content) -> list[str]:
         *_duplicates("letter", (letter.id for letter in content.letters.letters)),
         *_letters(content),
         *_grounds(content),
+        *_terms(content),
     ]
     if not problems:  # the deeper checks assume a flow whose parts fit together
         problems += _graph(content)
@@ -65,6 +65,7 @@ def stale(content: Content, today: dt.date) -> list[str]:
         ),
         *((f"team of '{m.code}'", m.team.checked) for m in places.municipalities if m.team),
         *((f"legal ground '{g.article}'", g.checked) for g in content.grounds),
+        *((f"term '{t.id}'", t.checked) for t in content.terms),
     ]
     return [
         f"{where}: checked on {date}, more than a year ago"
@@ -132,7 +133,7 @@ def _services(content: Content) -> Iterator[str]:
         for note in (*s.notes, *s.tonight):
             yield from _condition(content, where, note.when)
         for term in (s.agenda, *(note.agenda for note in (*s.notes, *s.tonight))):
-            yield from _term(where, term)
+            yield from _term(content, where, term)
         yield from _cited(content, where, s.texts)
 
 
@@ -185,15 +186,25 @@ def _letters(content: Content) -> Iterator[str]:
                     yield f"{here}: uses %({name})s, which the letter does not ask"
                 elif name not in {"name", *paragraph.when, *required}:
                     yield f"{here}: uses %({name})s, which may be empty: add 'if: {name}'"
-        yield from _term(where, letter.agenda)
+        yield from _term(content, where, letter.agenda)
         yield from _sourced(where, letter.sources, letter.checked)
         yield from _cited(content, where, letter.texts)
 
 
-def _term(where: str, term: str) -> Iterator[str]:
-    """An `agenda:` names a term the guide can count (guide.terms), or nothing."""
-    if term and term not in TERMS:
-        yield f"{where}: unknown agenda term '{term}' (choose from {', '.join(TERMS)})"
+def _term(content: Content, where: str, term: str) -> Iterator[str]:
+    """An `agenda:` names a term of terms.yaml, or nothing."""
+    if term and content.term(term) is None:
+        known = ", ".join(t.id for t in content.terms)
+        yield f"{where}: unknown agenda term '{term}' (choose from {known})"
+
+
+def _terms(content: Content) -> Iterator[str]:
+    yield from _duplicates("term", (t.id for t in content.terms))
+    for term in content.terms:
+        where = f"term '{term.id}'"
+        if (term.months > 0) == (term.weeks > 0):
+            yield f"{where}: give months or weeks, one of them"
+        yield from _sourced(where, term.sources, term.checked)
 
 
 def _cited(content: Content, where: str, texts: Iterable[str]) -> Iterator[str]:

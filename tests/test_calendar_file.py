@@ -9,7 +9,7 @@ import pytest
 from icalendar import Calendar
 
 from guide.calendar_file import calendar_file, months_after
-from guide.terms import TERMS
+from guide.content import Content
 
 MADE = dt.datetime(2026, 12, 4, 18, 30, tzinfo=dt.UTC)
 
@@ -74,11 +74,17 @@ def test_months_after_keeps_the_day_of_the_month_or_takes_the_months_last(
     assert months_after(start, months) == day
 
 
-def test_the_strafklacht_ends_three_months_after_the_day_the_parent_heard_of_it() -> None:
-    assert TERMS["strafklacht"].ends(dt.date(2026, 11, 20)) == dt.date(2027, 2, 20)
-    assert TERMS["strafklacht"].ends(dt.date(2026, 11, 30)) == dt.date(2027, 2, 28)
+def test_the_strafklacht_ends_three_months_after_the_day_the_parent_heard_of_it(
+    content: Content,
+) -> None:
+    term = content.term("strafklacht")
+    assert term
+    assert term.ends(dt.date(2026, 11, 20)) == dt.date(2027, 2, 20)
+    assert term.ends(dt.date(2026, 11, 30)) == dt.date(2027, 2, 28)
 
 
-def test_the_objection_ends_six_weeks_after_the_date_of_the_decision() -> None:
-    assert TERMS["bezwaar"].ends(dt.date(2026, 12, 4)) == dt.date(2027, 1, 15)
-    assert TERMS["bezwaar"].ends(dt.date(2027, 1, 31)) == dt.date(2027, 3, 14)
+def test_the_objection_ends_six_weeks_after_the_date_of_the_decision(content: Content) -> None:
+    term = content.term("bezwaar")
+    assert term
+    assert term.ends(dt.date(2026, 12, 4)) == dt.date(2027, 1, 15)
+    assert term.ends(dt.date(2027, 1, 31)) == dt.date(2027, 3, 14)

@@ -49,6 +49,7 @@ def test_guide_check_warns_about_facts_checked_more_than_a_year_ago(
         *content.services,
         *content.letters.letters,
         *content.grounds,
+        *content.terms,
         *places.regions,
         *(m.website for m in places.municipalities if m.website),
         *(m.team for m in places.municipalities if m.team),

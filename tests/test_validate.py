@@ -46,9 +46,13 @@ EXPECTED: dict[str, list[str]] = {
         "service 'klachtenfunctionaris': condition names unknown answer 'kind' of 'wie'"
     ],
     "note_names_unknown_term": [
-        "service 'klachtenfunctionaris': unknown agenda term 'morgen'"
-        " (choose from strafklacht, bezwaar)"
+        "service 'klachtenfunctionaris': unknown agenda term 'morgen' (choose from strafklacht)"
     ],
+    "term_without_source": [
+        "term 'strafklacht': no source",
+        "term 'strafklacht': no checked date",
+    ],
+    "term_of_months_and_weeks": ["term 'strafklacht': give months or weeks, one of them"],
     "contact_names_unknown_answer": [
         "service 'klachtenfunctionaris': condition names unknown answer 'buurman' of 'wie'"
     ],
