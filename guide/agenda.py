@@ -21,11 +21,11 @@ from wtforms.validators import StopValidation
 from .calendar_file import CONTENT_TYPE, calendar_file, months_after
 from .characters import normalised, shows_nothing
 from .content import Content
+from .date_input import typed_date
 from .dates import today
 from .headers import download
 from .i18n import said, shown, translated
 from .intake import opened
-from .letter_form import typed_date
 from .letters import Letter
 from .session import visit
 from .terms import TERMS, Term

@@ -13,6 +13,7 @@ from typing import Any
 
 from babel.dates import format_date
 
+from .date_input import written
 from .directory import Region
 from .letters import BLANK, DATES, Letter
 
@@ -84,10 +85,11 @@ class Composed:
 
     @property
     def plain_text(self) -> str:
-        """The letter as text to copy into an e-mail or to download."""
+        """The letter as text to copy into an e-mail or to download: without the lines to
+        fill in by hand, which only paper has."""
         parts = [
-            "\n".join(self.sender),
-            "\n".join(self.addressee),
+            "\n".join(line for line in self.sender if line != BLANK),
+            "\n".join(line for line in self.addressee if line != BLANK),
             f"{FRAME['date']} {self.date}",
             f"{FRAME['subject']} {self.subject.dutch}",
             FRAME["greeting"],
@@ -130,8 +132,6 @@ def compose(
 def _values(typed: Mapping[str, Any], locale: str) -> dict[str, str]:
     """What fills the placeholders: text as typed, dates written out in the language."""
     return {
-        field: format_date(value, "long", locale=locale)
-        if field in DATES and value
-        else str(value or "").strip()
+        field: written(value, locale) if field in DATES and value else str(value or "").strip()
         for field, value in typed.items()
     }
