@@ -30,10 +30,11 @@ class Spec(NamedTuple):
     # A box is left out when the visitor's answer to this question already rules it out: who
     # said the investigation ended otherwise is not asked whether the concern was refuted.
     left_out_by: tuple[str, frozenset[str]] | None = None
-    # A date: whether a month and year are enough ("oktober 2026"), where no check needs the
-    # day; and the box that says the visitor does not know it exactly, where it may be left out.
+    # A date: whether a month and year are enough ("oktober 2026"), where no check needs the day.
     month_enough: bool = False
-    unsure: str = ""
+    # The box shown right after this field, wherever it is asked: "I do not know the exact
+    # date"; "a note for me only, not in the letter".
+    box: str = ""
 
 
 SPECS = {
@@ -111,7 +112,7 @@ SPECS = {
         30,
         False,
         month_enough=True,
-        unsure="date_unknown",
+        box="date_unknown",
     ),
     # Shown right after the date it is about, wherever that is asked.
     "date_unknown": Spec(
@@ -129,6 +130,17 @@ SPECS = {
         N_("Mag leeg blijven. Hooguit ongeveer 80 woorden. Dit komt in de brief zoals u het typt."),
         500,
         True,
+        box="own_words_note",
+    ),
+    "own_words_note": Spec(
+        N_("Alleen een notitie voor mezelf, niet in de brief"),
+        N_(
+            "Schrijft u in uw eigen taal? De brief gaat naar een Nederlandse organisatie. "
+            "Kruis dit dan aan. U ziet uw tekst bij de brief, maar hij staat er niet in."
+        ),
+        0,
+        False,
+        check=True,
     ),
 }
 
@@ -147,7 +159,7 @@ class Shown(NamedTuple):
 def asked_of(letter: Letter, answers: Mapping[str, Sequence[str]]) -> tuple[str, ...]:
     """The fields a letter asks this visitor: none that their answers already rule out."""
     asked = (f for f in letter.asked if not _ruled_out(SPECS[f], answers))
-    return tuple(shown for f in asked for shown in (f, SPECS[f].unsure) if shown)
+    return tuple(shown for f in asked for shown in (f, SPECS[f].box) if shown)
 
 
 def _ruled_out(spec: Spec, answers: Mapping[str, Sequence[str]]) -> bool:

@@ -13,7 +13,7 @@ from flask_wtf import FlaskForm
 from wtforms import BooleanField, Field, StringField, TextAreaField
 from wtforms.validators import StopValidation
 
-from .characters import ONE_LINE, REFUSED, normalised, shows_nothing
+from .characters import ONE_LINE, REFUSED, normalised, other_script, shows_nothing
 from .date_input import DIGITS, Month, typed_date
 from .dates import today
 from .i18n import shown
@@ -25,6 +25,10 @@ MESSAGES = {
     "name": lazy_gettext("Vul uw naam in."),
     "too_long": lazy_gettext(
         "“%(label)s” is te lang. Maak het korter. Er passen ongeveer %(words)s woorden in."
+    ),
+    "other_script": lazy_gettext(
+        "De brief gaat naar een Nederlandse organisatie. Daar kan men uw tekst waarschijnlijk "
+        "niet lezen. Typ hem in het Nederlands. Of kruis aan: %(box)s."
     ),
     "unsure": lazy_gettext("Weet u de datum niet precies? Kruis dan aan: %(unsure)s."),
     "character": lazy_gettext(
@@ -76,6 +80,13 @@ class Typed:
             raise StopValidation(
                 shown(MESSAGES["too_long"] % {"label": label, "words": words(self.ask.longest)})
             )
+        if (
+            self.spec.box == "own_words_note"
+            and other_script(value)
+            and not form[self.spec.box].data
+        ):
+            box = gettext(SPECS[self.spec.box].label)
+            raise StopValidation(shown(MESSAGES["other_script"] % {"box": box}))
         if self.ask.younger_than:
             _for_a_young_child(form, value, label, self.ask.younger_than)
         field.data = self._date(form, value, label) if self.field_id in DATES else value
@@ -83,15 +94,15 @@ class Typed:
     def _date(self, form: FlaskForm, value: str, label: str) -> dt.date | Month | None:
         """The typed date. Who said they do not know it exactly is never refused the letter:
         what cannot be read as a date is left out of it."""
-        unsure = self.spec.unsure and form[self.spec.unsure].data
+        unsure = self.spec.box and form[self.spec.box].data
         try:
             return typed_date(value, label, self.spec.month_enough)
         except StopValidation as error:
             if unsure:
                 return None
-            if not self.spec.unsure:
+            if not self.spec.box:
                 raise
-            box = gettext(SPECS[self.spec.unsure].label)
+            box = gettext(SPECS[self.spec.box].label)
             raise StopValidation(f"{error} {shown(MESSAGES['unsure'] % {'unsure': box})}") from None
 
 

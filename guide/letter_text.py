@@ -73,6 +73,7 @@ class Composed:
     paragraphs: tuple[Block, ...]
     own_words: str
     name: str
+    note: str = ""  # the visitor's own words as a note for themselves: beside the letter, not in it
 
     @property
     def addressee(self) -> tuple[str, ...]:
@@ -116,6 +117,7 @@ def compose(
         return Block(text % dutch, translate(text, foreign) if translate else "")
 
     paragraphs = tuple(block(p.text) for p in letter.paragraphs if p.holds(typed))
+    own = str(typed.get("own_words") or "").strip()
     address = [line.strip() for line in str(typed.get("address") or "").splitlines()]
     birth = [f"{FRAME['birth_date']} {dutch['birth_date']}"] if typed.get("birth_date") else []
     return Composed(
@@ -124,8 +126,9 @@ def compose(
         date=format_date(today, "long", locale="nl"),
         subject=block(letter.subject),
         paragraphs=paragraphs,
-        own_words=str(typed.get("own_words") or "").strip(),
+        own_words="" if typed.get("own_words_note") else own,
         name=dutch["name"],
+        note=own if typed.get("own_words_note") else "",
     )
 
 
