@@ -64,7 +64,8 @@ class Typed:
         self.ask = wording(letter, field_id)
 
     def __call__(self, form: FlaskForm, field: Field) -> None:
-        value = normalised(field.data or "", self.spec.lines)
+        typed = field.data or ""
+        value = normalised(typed, self.spec.lines)
         if shows_nothing(value):  # an invisible name is no name
             field.data = None if self.field_id in DATES else ""  # shown again empty
             if self.field_id == "name":
@@ -73,7 +74,9 @@ class Typed:
                 raise StopValidation(gettext(self.ask.error))
             return
         label = gettext(self.ask.label)
-        if REFUSED.search(value) or (not self.spec.lines and ONE_LINE.search(value)):
+        # In what was typed: a control character at the end is stripped as a space would be,
+        # and would come back in the form shown again.
+        if REFUSED.search(typed) or (not self.spec.lines and ONE_LINE.search(value)):
             field.data = REFUSED.sub("", value)  # shown again without what cannot be shown
             raise StopValidation(shown(MESSAGES["character"] % {"label": label}))
         if len(value) > self.ask.longest:
