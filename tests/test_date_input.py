@@ -204,3 +204,13 @@ def test_a_child_under_12_may_have_a_birth_date_with_its_months_name(
     typed = {"name": "Jo", "children": "Mirthe (3 mei 2018)", "gezag": "y", "own_words": "x"}
     page = check_page(make_letter(client, "vernietiging", typed))
     assert "Mirthe (3 mei 2018)" in text_of(page.find("article"))
+
+
+def test_a_month_alone_survives_the_letter_pages_own_buttons(client: FlaskClient) -> None:
+    page = check_page(make_letter(client, "inzage", {"name": "Jo", "report_date": "okt 2025"}))
+    form = page.find("form", id="brief")
+    data = {i["name"]: i["value"] for i in form.find_all("input")}
+    text = client.post("/brief/inzage", data={**data, "format": "txt"}).get_data(as_text=True)
+    assert "Het gaat om de melding van oktober 2025." in text
+    again = check_page(client.post("/brief/inzage", data={**data, "format": "wijzigen"}))
+    assert again.find(id="report_date")["value"] == "2025-10"
