@@ -9,9 +9,9 @@ MO := $(PO:.po=.mo)
 CHROMIUM := /usr/bin/chromium
 NGINX := /usr/sbin/nginx
 
-.PHONY: build run serve test audit requirements bench load pot translations content-check clean java wrk curl
+.PHONY: build run serve test audit requirements bench load pot translations content-check clean java wrk curl pango
 
-build: $(VENV)/.deps $(MO)
+build: $(VENV)/.deps $(MO) pango
 
 run: build
 	NAZORGWIJZER_ENV=development $(BIN)/flask --app app run --host 127.0.0.1 --port 5000
@@ -21,7 +21,7 @@ serve: build $(NGINX)
 	$(BIN)/python deploy/stack.py
 
 # The audit needs the package registries: without them it says so, and the tests still run.
-test: $(VENV)/.dev-deps $(MO) $(CHROMIUM) $(NGINX) node_modules/.installed java curl
+test: $(VENV)/.dev-deps $(MO) pango $(CHROMIUM) $(NGINX) node_modules/.installed java curl
 	$(BIN)/python tools/audit.py --may-skip
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
@@ -82,6 +82,13 @@ java:
 curl:
 	@command -v curl >/dev/null && command -v openssl >/dev/null || { apt-get update -qq && \
 		DEBIAN_FRONTEND=noninteractive apt-get install -y -qq curl openssl >/dev/null; }
+
+# WeasyPrint lays out the letter's PDF with the system's Pango, HarfBuzz and fonts.
+pango:
+	@{ ldconfig -p | grep -q libpangoft2-1.0.so.0 && ldconfig -p | grep -q libharfbuzz-subset.so.0 \
+		&& command -v fc-list >/dev/null && fc-list | grep -qi dejavu; } || { apt-get update -qq && \
+		DEBIAN_FRONTEND=noninteractive apt-get install -y -qq libpango-1.0-0 libpangoft2-1.0-0 \
+		libharfbuzz-subset0 fontconfig fonts-dejavu-core >/dev/null; }
 
 wrk:
 	@command -v wrk >/dev/null || { apt-get update -qq && \

@@ -19,13 +19,13 @@ from wtforms import StringField
 from wtforms.validators import StopValidation
 
 from .calendar_file import CONTENT_TYPE, calendar_file, months_after
-from .characters import normalised, shows_nothing
+from .characters import REFUSED, normalised, shows_nothing
 from .content import Content
+from .date_input import typed_date
 from .dates import today
 from .headers import download
 from .i18n import said, shown, translated
 from .intake import opened, under_link
-from .letter_form import typed_date
 from .letters import Letter
 from .session import visit
 from .terms import Term
@@ -56,7 +56,9 @@ class TermForm(FlaskForm):
     day = StringField(id="datum")
 
     def validate_day(self, field: StringField) -> None:
-        value = normalised(field.data or "", lines=False)
+        # Shown again as read: control characters would make the page's HTML invalid.
+        field.data = REFUSED.sub("", field.data or "")
+        value = normalised(field.data, lines=False)
         if shows_nothing(value):
             raise StopValidation(shown(MESSAGES["empty"] % {"label": self.label}))
         start = typed_date(value, self.label)

@@ -42,3 +42,9 @@ def shows_nothing(value: str) -> bool:
 def _hidden(c: str) -> bool:
     """A format character that only hides: dropped. Joiners and direction controls stay."""
     return unicodedata.category(c) == "Cf" and c not in JOINERS and not REFUSED.match(c)
+
+
+def other_script(value: str) -> bool:
+    """Whether the value has letters of a script other than the Latin one Dutch is written in:
+    a Dutch organisation may not be able to read them."""
+    return any(c.isalpha() and not unicodedata.name(c, "").startswith("LATIN") for c in value)

@@ -30,6 +30,11 @@ class Spec(NamedTuple):
     # A box is left out when the visitor's answer to this question already rules it out: who
     # said the investigation ended otherwise is not asked whether the concern was refuted.
     left_out_by: tuple[str, frozenset[str]] | None = None
+    # A date: whether a month and year are enough ("oktober 2026"), where no check needs the day.
+    month_enough: bool = False
+    # The box shown right after this field, wherever it is asked: "I do not know the exact
+    # date"; "a note for me only, not in the letter".
+    box: str = ""
 
 
 SPECS = {
@@ -44,7 +49,13 @@ SPECS = {
         True,
         "street-address",
     ),
-    "birth_date": Spec(N_("Uw geboortedatum"), N_("Bijvoorbeeld 31-12-1985."), 20, False, "bday"),
+    "birth_date": Spec(
+        N_("Uw geboortedatum"),
+        N_("Bijvoorbeeld 31-12-1985 of 31 december 1985."),
+        30,
+        False,
+        "bday",
+    ),
     "children": Spec(
         N_("Namen en geboortedata van uw kinderen"),
         N_(
@@ -94,15 +105,42 @@ SPECS = {
     ),
     "report_date": Spec(
         N_("Datum van de melding, als u die weet"),
-        N_("Bijvoorbeeld 31-12-2025."),
-        20,
+        N_(
+            "Bijvoorbeeld 31-12-2025 of 31 december 2025. "
+            "Weet u alleen de maand? Schrijf dan december 2025."
+        ),
+        30,
         False,
+        month_enough=True,
+        box="date_unknown",
+    ),
+    # Shown right after the date it is about, wherever that is asked.
+    "date_unknown": Spec(
+        N_("Ik weet de precieze datum niet"),
+        N_(
+            "Schrijf dan wat u weet. "
+            "Kunnen we dat niet lezen als datum? Dan laten we de datum uit de brief."
+        ),
+        0,
+        False,
+        check=True,
     ),
     "own_words": Spec(
         N_("Wat wilt u er zelf bij schrijven?"),
-        N_("Mag leeg blijven. Hooguit 500 tekens. Dit komt in de brief zoals u het typt."),
+        N_("Mag leeg blijven. Hooguit ongeveer 80 woorden. Dit komt in de brief zoals u het typt."),
         500,
         True,
+        box="own_words_note",
+    ),
+    "own_words_note": Spec(
+        N_("Alleen een notitie voor mezelf, niet in de brief"),
+        N_(
+            "Schrijft u in uw eigen taal? De brief gaat naar een Nederlandse organisatie. "
+            "Kruis dit dan aan. U ziet uw tekst bij de brief, maar hij staat er niet in."
+        ),
+        0,
+        False,
+        check=True,
     ),
 }
 
@@ -120,7 +158,8 @@ class Shown(NamedTuple):
 
 def asked_of(letter: Letter, answers: Mapping[str, Sequence[str]]) -> tuple[str, ...]:
     """The fields a letter asks this visitor: none that their answers already rule out."""
-    return tuple(f for f in letter.asked if not _ruled_out(SPECS[f], answers))
+    asked = (f for f in letter.asked if not _ruled_out(SPECS[f], answers))
+    return tuple(shown for f in asked for shown in (f, SPECS[f].box) if shown)
 
 
 def _ruled_out(spec: Spec, answers: Mapping[str, Sequence[str]]) -> bool:

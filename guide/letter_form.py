@@ -13,7 +13,8 @@ from flask_wtf import FlaskForm
 from wtforms import BooleanField, Field, StringField, TextAreaField
 from wtforms.validators import StopValidation
 
-from .characters import ONE_LINE, REFUSED, normalised, shows_nothing
+from .characters import ONE_LINE, REFUSED, normalised, other_script, shows_nothing
+from .date_input import DIGITS, Month, typed_date
 from .dates import today
 from .i18n import shown
 from .letter_fields import SPECS, asked_of, wording
@@ -22,11 +23,14 @@ from .session import visit
 
 MESSAGES = {
     "name": lazy_gettext("Vul uw naam in."),
-    "too_long": lazy_gettext("“%(label)s” is te lang. Gebruik hooguit %(max)s tekens."),
-    "no_date": lazy_gettext(
-        "“%(label)s” is geen datum die we kennen. Schrijf bijvoorbeeld 31-12-2025."
+    "too_long": lazy_gettext(
+        "“%(label)s” is te lang. Maak het korter. Er passen ongeveer %(words)s woorden in."
     ),
-    "future": lazy_gettext("“%(label)s” ligt in de toekomst. Kies vandaag of een dag eerder."),
+    "other_script": lazy_gettext(
+        "De brief gaat naar een Nederlandse organisatie. Daar kan men uw tekst waarschijnlijk "
+        "niet lezen. Typ hem in het Nederlands. Of kruis aan: %(box)s."
+    ),
+    "unsure": lazy_gettext("Weet u de datum niet precies? Kruis dan aan: %(unsure)s."),
     "character": lazy_gettext(
         "In “%(label)s” staat een teken dat we niet kunnen gebruiken. Typ het opnieuw."
     ),
@@ -42,11 +46,13 @@ MESSAGES = {
         "Anders laat u “%(label)s” leeg."
     ),
 }
+AVERAGE_WORD = 6  # characters of a Dutch word, with its space
 CSRF_SUFFIX = "-csrf_token"  # the form token's name, after the visit's mark
-EARLIEST_YEAR = 1900  # "1-1-85" reads as the year 85: ask again rather than guess
-DATE_FORMS = ("%Y-%m-%d", "%d-%m-%Y", "%d/%m/%Y", "%d.%m.%Y")  # a date field, or typed
-# A birth date written after a child's name: "Daan (3-5-2018)".
-DATE_IN_TEXT = re.compile(r"\b(?:\d{1,2}[-/.]\d{1,2}[-/.]\d{4}|\d{4}-\d{2}-\d{2})\b")
+# A birth date written after a child's name: "Daan (3-5-2018)", "Daan (3 mei 2018)"; the date
+# itself is read as every date field reads it.
+DATE_IN_TEXT = re.compile(
+    r"\b(?:\d{1,2}[-/.]\d{1,2}[-/.](?:\d{4}|\d{2})|\d{4}-\d{2}-\d{2}|\d{1,2}\s+\w+\.?\s+\d{4})\b"
+)
 
 
 class Typed:
@@ -58,7 +64,8 @@ class Typed:
         self.ask = wording(letter, field_id)
 
     def __call__(self, form: FlaskForm, field: Field) -> None:
-        value = normalised(field.data or "", self.spec.lines)
+        typed = field.data or ""
+        value = normalised(typed, self.spec.lines)
         if shows_nothing(value):  # an invisible name is no name
             field.data = None if self.field_id in DATES else ""  # shown again empty
             if self.field_id == "name":
@@ -67,23 +74,52 @@ class Typed:
                 raise StopValidation(gettext(self.ask.error))
             return
         label = gettext(self.ask.label)
-        if REFUSED.search(value) or (not self.spec.lines and ONE_LINE.search(value)):
+        # In what was typed: a control character at the end is stripped as a space would be,
+        # and would come back in the form shown again.
+        if REFUSED.search(typed) or (not self.spec.lines and ONE_LINE.search(value)):
             field.data = REFUSED.sub("", value)  # shown again without what cannot be shown
             raise StopValidation(shown(MESSAGES["character"] % {"label": label}))
         if len(value) > self.ask.longest:
             raise StopValidation(
-                shown(MESSAGES["too_long"] % {"label": label, "max": self.ask.longest})
+                shown(MESSAGES["too_long"] % {"label": label, "words": words(self.ask.longest)})
             )
+        if (
+            self.spec.box == "own_words_note"
+            and other_script(value)
+            and not form[self.spec.box].data
+        ):
+            box = gettext(SPECS[self.spec.box].label)
+            raise StopValidation(shown(MESSAGES["other_script"] % {"box": box}))
         if self.ask.younger_than:
             _for_a_young_child(form, value, label, self.ask.younger_than)
-        field.data = typed_date(value, label) if self.field_id in DATES else value
+        field.data = self._date(form, value, label) if self.field_id in DATES else value
+
+    def _date(self, form: FlaskForm, value: str, label: str) -> dt.date | Month | None:
+        """The typed date. Who said they do not know it exactly is never refused the letter:
+        what cannot be read as a date is left out of it."""
+        unsure = self.spec.box and form[self.spec.box].data
+        try:
+            return typed_date(value, label, self.spec.month_enough)
+        except StopValidation as error:
+            if unsure:
+                return None
+            if not self.spec.box:
+                raise
+            box = gettext(SPECS[self.spec.box].label)
+            raise StopValidation(f"{error} {shown(MESSAGES['unsure'] % {'unsure': box})}") from None
+
+
+def words(longest: int) -> int:
+    """About how many words of Dutch fit in so many characters: no one counts characters."""
+    count = longest // AVERAGE_WORD
+    return count if count < 10 else round(count, -1)
 
 
 def _for_a_young_child(form: FlaskForm, value: str, label: str, younger_than: int) -> None:
     """Only a parent with gezag asks for a child, and only for a child too young to ask."""
     if not form.gezag.data:
         raise StopValidation(shown(MESSAGES["needs_gezag"] % {"label": label}))
-    born = [typed_date(found, label) for found in DATE_IN_TEXT.findall(value)]
+    born = [typed_date(found, label) for found in DATE_IN_TEXT.findall(value.translate(DIGITS))]
     if not born:
         raise StopValidation(shown(MESSAGES["birth_dates"] % {"label": label}))
     if any(_age(day, today()) >= younger_than for day in born):
@@ -92,21 +128,6 @@ def _for_a_young_child(form: FlaskForm, value: str, label: str, younger_than: in
 
 def _age(born: dt.date, today: dt.date) -> int:
     return today.year - born.year - ((today.month, today.day) < (born.month, born.day))
-
-
-def typed_date(value: str, label: str) -> dt.date:
-    """The date a visitor typed in a field with this label; else the reason, as their error."""
-    for form in DATE_FORMS:
-        try:
-            day = dt.datetime.strptime(value, form).date()
-        except ValueError:
-            continue
-        if day.year < EARLIEST_YEAR:
-            break
-        if day > today():
-            raise StopValidation(shown(MESSAGES["future"] % {"label": label}))
-        return day
-    raise StopValidation(shown(MESSAGES["no_date"] % {"label": label}))
 
 
 class LetterForm(FlaskForm):

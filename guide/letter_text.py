@@ -13,6 +13,7 @@ from typing import Any
 
 from babel.dates import format_date
 
+from .date_input import written
 from .directory import Region
 from .letters import BLANK, DATES, Letter
 
@@ -72,6 +73,7 @@ class Composed:
     paragraphs: tuple[Block, ...]
     own_words: str
     name: str
+    note: str = ""  # the visitor's own words as a note for themselves: beside the letter, not in it
 
     @property
     def addressee(self) -> tuple[str, ...]:
@@ -84,10 +86,11 @@ class Composed:
 
     @property
     def plain_text(self) -> str:
-        """The letter as text to copy into an e-mail or to download."""
+        """The letter as text to copy into an e-mail or to download: without the lines to
+        fill in by hand, which only paper has."""
         parts = [
-            "\n".join(self.sender),
-            "\n".join(self.addressee),
+            "\n".join(line for line in self.sender if line != BLANK),
+            "\n".join(line for line in self.addressee if line != BLANK),
             f"{FRAME['date']} {self.date}",
             f"{FRAME['subject']} {self.subject.dutch}",
             FRAME["greeting"],
@@ -114,6 +117,7 @@ def compose(
         return Block(text % dutch, translate(text, foreign) if translate else "")
 
     paragraphs = tuple(block(p.text) for p in letter.paragraphs if p.holds(typed))
+    own = str(typed.get("own_words") or "").strip()
     address = [line.strip() for line in str(typed.get("address") or "").splitlines()]
     birth = [f"{FRAME['birth_date']} {dutch['birth_date']}"] if typed.get("birth_date") else []
     return Composed(
@@ -122,16 +126,15 @@ def compose(
         date=format_date(today, "long", locale="nl"),
         subject=block(letter.subject),
         paragraphs=paragraphs,
-        own_words=str(typed.get("own_words") or "").strip(),
+        own_words="" if typed.get("own_words_note") else own,
         name=dutch["name"],
+        note=own if typed.get("own_words_note") else "",
     )
 
 
 def _values(typed: Mapping[str, Any], locale: str) -> dict[str, str]:
     """What fills the placeholders: text as typed, dates written out in the language."""
     return {
-        field: format_date(value, "long", locale=locale)
-        if field in DATES and value
-        else str(value or "").strip()
+        field: written(value, locale) if field in DATES and value else str(value or "").strip()
         for field, value in typed.items()
     }

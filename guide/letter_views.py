@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
-from flask import Blueprint, abort, render_template, request
+from flask import Blueprint, abort, g, render_template, request, url_for
 from flask_babel import get_locale
 
 from .agenda import answer_due
@@ -21,6 +21,7 @@ from .i18n import DEFAULT_LOCALE, shown, translations
 from .intake import opened, under_link
 from .letter_fields import SPECS, shown_fields
 from .letter_form import LetterForm, letter_form, posted_visit, token_refused
+from .letter_pdf import letter_pdf
 from .letter_text import FRAME, addressee, compose
 from .letters import Letter, Letters
 from .places import Place
@@ -73,6 +74,9 @@ def _letter(letters: Letters, letter_id: str, place: Place | None) -> Any:
     )
     if request.form.get("format") == "txt":
         return download(composed.plain_text, "text/plain; charset=utf-8", f"brief-{letter.id}.txt")
+    if request.form.get("format") == "pdf":
+        page = render_template("letter_pdf.html", letter=letter, composed=composed, frame=FRAME)
+        return download(letter_pdf(page), "application/pdf", f"brief-{letter.id}.pdf")
     return render_template(
         "letter.html",
         letter=letter,
@@ -82,6 +86,16 @@ def _letter(letters: Letters, letter_id: str, place: Place | None) -> Any:
         frame=FRAME,
         specs=SPECS,
     )
+
+
+@bp.app_template_global()
+def advice_url() -> str:
+    """Back to the advice a letter came from: the hand-over link's page, the visitor's own
+    advice, or, before every question is answered, all help."""
+    token = g.get("handover_token")
+    if token:
+        return url_for("intake.handed_over", token=token)
+    return url_for("guide.advice" if journey().complete else "guide.all_help")
 
 
 def _form_page(letter: Letter, form: LetterForm, resent: bool) -> tuple[str, int]:

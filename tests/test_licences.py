@@ -35,6 +35,9 @@ PERMISSIVE = {
     "Python Software Foundation License",
     "BlueOak-1.0.0",
     "CC0-1.0",
+    # The CMU variant of the MIT licence (Pillow): permission to use, copy, modify and share,
+    # keeping the notice; no other condition.
+    "MIT-CMU",
 }
 EUPL_COMPATIBLE = {
     # Copyleft licences named in the EUPL-1.2 appendix as compatible (article 5): a work that

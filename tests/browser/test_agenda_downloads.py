@@ -95,7 +95,7 @@ def test_without_javascript_a_bad_date_is_told_and_a_good_one_downloads(
     page.goto("/agenda/bezwaar")
     page.fill("#datum", "31-02-2026")
     page.locator("main form .button").click()
-    expect(page.locator(".error-summary a")).to_contain_text("is geen datum die we kennen")
+    expect(page.locator(".error-summary a")).to_contain_text("niet lezen als datum")
     expect(page.locator("#datum")).to_have_value("31-02-2026")  # nothing lost
     assert "?" not in page.url  # no date in the address
     page.locator(".error-summary a").click()

@@ -95,6 +95,15 @@ def test_every_page_passes_axe_and_the_html_checker_and_asks_no_other_host(
         page.fill(f"#{field}", value)
     page.locator("main form .button").click()
     check_now(page, "letter", outside, collected)
+    # Own words in another script: the form asks first, then the letter shows them as a note.
+    visit("conversation letter form", "/brief/gesprek")
+    page.fill("#name", LETTER["name"])
+    page.fill("#own_words", "لم يتصل بي أحد")
+    page.locator("main form .button").click()
+    check_now(page, "letter form asking about own words in another script", outside, collected)
+    page.check("#own_words_note")
+    page.locator("main form .button").click()
+    check_now(page, "letter with a note beside it", outside, collected)
     # Its own hints, the warning and the six weeks, and boxes ticked by the family's answers.
     visit("destruction letter form", "/brief/vernietiging")
     # "Zet in uw agenda": the date a term counts from, and the form again with its error.
@@ -103,7 +112,7 @@ def test_every_page_passes_axe_and_the_html_checker_and_asks_no_other_host(
     check_now(page, "term with an error", outside, collected)
     visit("start again?", "/opnieuw")
 
-    assert len(collected) == len(PAGES_WITHOUT_ANSWERS) + len(FAMILY_IN_TILBURG) + 14
+    assert len(collected) == len(PAGES_WITHOUT_ANSWERS) + len(FAMILY_IN_TILBURG) + 17
     assert html_errors(collected, tmp_path) == []
 
 
