@@ -508,9 +508,7 @@ def _after(raw: dict[str, Any] | None) -> After | None:
         return None
     if not isinstance(raw, dict):
         raise ContentFormatError("'after' must be a mapping with a title and steps")
-    return After(
-        title=raw.get("title", ""), steps=tuple(raw.get("steps") or ()), je=_je(raw)
-    )
+    return After(title=raw.get("title", ""), steps=tuple(raw.get("steps") or ()), je=_je(raw))
 
 
 def _contact(raw: dict[str, Any]) -> Contact:

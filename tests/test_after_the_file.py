@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+from bs4 import Tag
 from flask import Flask
 from flask.testing import FlaskClient
 
@@ -19,7 +20,7 @@ STEPS = [
 ]
 
 
-def file_card(page):  # noqa: ANN001, ANN201 - a BeautifulSoup tag
+def file_card(page: Tag) -> Tag:
     return page.find(id="dienst-vt_dossier").find_parent("article")
 
 
