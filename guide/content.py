@@ -149,6 +149,15 @@ class Note:
 
 
 @dataclass(frozen=True)
+class After:
+    """What to do once the help has answered (the file has come): a heading and short steps."""
+
+    title: str
+    steps: tuple[str, ...]
+    je: JeForm = ()
+
+
+@dataclass(frozen=True)
 class Service:
     id: str
     group: str
@@ -170,13 +179,15 @@ class Service:
     regional: str = ""  # one of REGIONAL: the regional detail this card shows, if any
     agenda: str = ""  # the id of a term in terms.yaml that the card's texts speak of
     interpreter: bool = False  # the card speaks of an interpreter: it links the interpreter card
+    after: After | None = None  # the steps once the answer has come, shown on the card's face
     je: JeForm = ()
 
     @property
     def texts(self) -> tuple[str, ...]:
         """The card's texts that state a fact, to check what they cite."""
         notes = (n.text for n in (*self.notes, *self.tonight))
-        return (self.what, self.cost, self.expect, self.limits, *self.steps, *notes)
+        after = self.after.steps if self.after else ()
+        return (self.what, self.cost, self.expect, self.limits, *self.steps, *after, *notes)
 
 
 @dataclass(frozen=True)
@@ -519,8 +530,17 @@ def _service(raw: dict[str, Any]) -> Service:
         regional=raw.get("regional", ""),
         agenda=raw.get("agenda", ""),
         interpreter=bool(raw.get("interpreter", False)),
+        after=_after(raw.get("after")),
         je=_je(raw),
     )
+
+
+def _after(raw: dict[str, Any] | None) -> After | None:
+    if raw is None:
+        return None
+    if not isinstance(raw, dict):
+        raise ContentFormatError("'after' must be a mapping with a title and steps")
+    return After(title=raw.get("title", ""), steps=tuple(raw.get("steps") or ()), je=_je(raw))
 
 
 def _contact(raw: dict[str, Any]) -> Contact:

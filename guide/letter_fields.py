@@ -28,7 +28,8 @@ class Spec(NamedTuple):
     # said it in the questions, and may still untick it.
     ticked_by: tuple[str, str] | None = None
     # A box is left out when the visitor's answer to this question already rules it out: who
-    # said the investigation ended otherwise is not asked whether the concern was refuted.
+    # said the investigation ended otherwise is not asked whether the concern was refuted, a
+    # parent who said they have no gezag is not asked whether they have it.
     left_out_by: tuple[str, frozenset[str]] | None = None
     # A date: whether a month and year are enough ("oktober 2026"), where no check needs the day.
     month_enough: bool = False
@@ -73,6 +74,7 @@ SPECS = {
         False,
         check=True,
         ticked_by=("wie", "ouder_gezag"),
+        left_out_by=("wie", frozenset({"ouder_zonder_gezag"})),
     ),
     "refuted": Spec(
         N_("Veilig Thuis vond dat de zorgen niet klopten"),
@@ -89,6 +91,8 @@ SPECS = {
         0,
         False,
         check=True,
+        # Who said the committee already decided is not asked to go there first.
+        left_out_by=("klacht_vt", frozenset({"ja_commissie"})),
     ),
     "assisted_by": Spec(
         N_("Wie helpt u bij uw klacht, als iemand dat doet?"),
@@ -157,8 +161,15 @@ class Shown(NamedTuple):
 
 
 def asked_of(letter: Letter, answers: Mapping[str, Sequence[str]]) -> tuple[str, ...]:
-    """The fields a letter asks this visitor: none that their answers already rule out."""
-    asked = (f for f in letter.asked if not _ruled_out(SPECS[f], answers))
+    """The fields a letter asks this visitor: none that their answers already rule out.
+
+    Children a letter asks only of a parent with gezag (younger_than) go with the gezag box.
+    A field with a box of its own (the unsure date) brings it.
+    """
+    ruled_out = {f for f in letter.asked if _ruled_out(SPECS[f], answers)}
+    if "gezag" in ruled_out and wording(letter, "children").younger_than:
+        ruled_out.add("children")
+    asked = (f for f in letter.asked if f not in ruled_out)
     return tuple(shown for f in asked for shown in (f, SPECS[f].box) if shown)
 
 

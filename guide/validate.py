@@ -132,6 +132,8 @@ def _services(content: Content) -> Iterator[str]:
             yield from _condition(content, where, rule.when)
         for note in (*s.notes, *s.tonight):
             yield from _condition(content, where, note.when)
+        if s.after and (not s.after.title or len(s.after.steps) < 2):
+            yield f"{where}: 'after' needs a title and at least 2 steps"
         for term in (s.agenda, *(note.agenda for note in (*s.notes, *s.tonight))):
             yield from _term(content, where, term)
         yield from _cited(content, where, s.texts)

@@ -49,6 +49,7 @@ def _service(service: Service) -> Service:
         notes=tuple(_je(n) for n in service.notes),
         tonight=tuple(_je(n) for n in service.tonight),
         advise=tuple(_je(r) for r in service.advise),
+        after=service.after and _je(service.after),
     )
 
 
@@ -89,6 +90,8 @@ def _entries(content: Content) -> Iterator[tuple[str, Any, bool]]:
         if reached:
             advised.add(service.id)
         yield where, service, reached
+        if service.after:
+            yield f"{where}: after", service.after, reached
         parts = [
             ("advise rule", service.advise),
             ("contact", service.contact),

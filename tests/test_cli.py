@@ -98,7 +98,7 @@ def test_guide_facts_lists_every_legal_ground_with_its_article_source_and_who_ci
     assert "https://wetten.overheid.nl/BWBR0035362/2026-01-01" in line
     assert "brief vernietiging" in line and "2026-12-03" in line
     jeugdstem = next(x for x in section.splitlines() if x.startswith("| artikel 4.2.6 van de Wmo"))
-    assert jeugdstem.endswith("| kaart jeugdstem |")
+    assert jeugdstem.endswith("| brief hulp, kaart jeugdstem |")
     retention = next(x for x in section.splitlines() if x.startswith("| artikel 5.3.4 van de Wmo"))
     assert retention.endswith("| kaart vt_dossier |")
 

@@ -66,7 +66,7 @@ def test_the_cards_that_speak_of_an_interpreter_link_the_card(client: FlaskClien
         a.find_parent("article").h3["id"].removeprefix("dienst-")
         for a in page.select('article a[href="/tolk"]')
     }
-    assert linked == {"vt_nazorg", "jeugdstem"}
+    assert linked == {"vt_nazorg", "jeugdstem", "vt_dossier"}
     assert page.select('main > p a[href="/tolk"]')  # beside the all-help page's word on a tolk
     answer_all(
         client,

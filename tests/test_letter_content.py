@@ -152,6 +152,7 @@ def test_every_article_a_letter_cites_is_a_legal_ground_with_a_source(content: C
         ],
         "klacht": ["artikel 4.2.11 van de Wmo 2015", "artikel 4.2.7 van de Wmo 2015"],
         "gesprek": [],
+        "hulp": ["artikel 3a.1.2 van de Wmo 2015", "artikel 4.2.6 van de Wmo 2015"],
     }
     for article in {a for articles in cited.values() for a in articles}:
         assert content.ground(article).sources, article

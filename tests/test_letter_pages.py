@@ -29,7 +29,7 @@ from tests.helpers import (
 )
 from tests.test_languages import choose, leaked_dutch
 
-LETTERS = ["inzage", "correctie", "vernietiging", "klacht", "gesprek"]
+LETTERS = ["inzage", "correctie", "vernietiging", "klacht", "gesprek", "hulp"]
 # Every field filled in, each value one that cannot appear on a page by chance.
 TYPED = {
     "name": "Jolanda Zwanenburg-Qvist",
@@ -67,6 +67,7 @@ def test_each_card_with_letters_offers_them_and_each_form_opens(client: FlaskCli
         ("vt_dossier", {"inzage", "correctie", "vernietiging"}),
         ("vt_klacht", {"klacht"}),
         ("vt_nazorg", {"gesprek"}),
+        ("drang", {"hulp"}),
     ]:
         offered = page.find(id=f"dienst-{card}").find_parent("article").select(".card__letters a")
         assert {a["href"].rsplit("/", 1)[1] for a in offered} == letters
@@ -374,12 +375,12 @@ def paragraphs_of(response) -> list[str]:
     return [text_of(p) for p in the_letter(response).select(".letter__pair > p")]
 
 
-def test_a_parent_without_gezag_who_names_a_child_asks_for_important_information_only(
+def test_a_parent_who_said_they_have_no_gezag_asks_for_important_information_only(
     client: FlaskClient,
 ) -> None:
     answer_all(client, {**IN_TILBURG, "wie": "ouder_zonder_gezag"})
     form = check_page(client.get("/brief/inzage"))
-    assert not form.find(id="gezag").has_attr("checked")  # gezag is never assumed
+    assert form.find(id="children") and not form.find(id="gezag")  # not asked a second time
     typed = {"name": "Jolanda Qvist", "children": "Mirthe Qvist (3-5-2018)"}
     text = text_of(the_letter(make_letter(client, "inzage", typed)))
     assert "Ik heb gezag" not in text

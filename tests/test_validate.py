@@ -57,6 +57,9 @@ EXPECTED: dict[str, list[str]] = {
         "service 'klachtenfunctionaris': condition names unknown answer 'buurman' of 'wie'"
     ],
     "unknown_group": ["service 'luisterlijn': unknown group 'hulp'"],
+    "after_without_title": [
+        "service 'klachtenfunctionaris': 'after' needs a title and at least 2 steps"
+    ],
     "missing_source": ["service 'luisterlijn': no source"],
     "source_not_a_web_address": [
         "service 'luisterlijn': source is not a web address ('Openbare bronnen over hulplijnen')"

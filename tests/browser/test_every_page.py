@@ -106,13 +106,14 @@ def test_every_page_passes_axe_and_the_html_checker_and_asks_no_other_host(
     check_now(page, "letter with a note beside it", outside, collected)
     # Its own hints, the warning and the six weeks, and boxes ticked by the family's answers.
     visit("destruction letter form", "/brief/vernietiging")
+    visit("letter form about help offered", "/brief/hulp")  # its own label for assisted_by
     # "Zet in uw agenda": the date a term counts from, and the form again with its error.
     visit("term for the calendar", "/agenda/strafklacht")
     page.locator("main form .button").click()
     check_now(page, "term with an error", outside, collected)
     visit("start again?", "/opnieuw")
 
-    assert len(collected) == len(PAGES_WITHOUT_ANSWERS) + len(FAMILY_IN_TILBURG) + 17
+    assert len(collected) == len(PAGES_WITHOUT_ANSWERS) + len(FAMILY_IN_TILBURG) + 18
     assert html_errors(collected, tmp_path) == []
 
 

@@ -12,7 +12,7 @@ from playwright.sync_api import Page, expect
 
 from tests.browser.conftest import SCREENSHOTS, Outside, answer, printed_pages
 
-LETTERS = ["inzage", "correctie", "vernietiging", "klacht", "gesprek"]
+LETTERS = ["inzage", "correctie", "vernietiging", "klacht", "gesprek", "hulp"]
 A4 = {"width": 794, "height": 1123}  # A4 at 96 dots per inch
 # Every field at its longest, in words, as a parent might fill it in.
 LONGEST = {
@@ -55,6 +55,13 @@ NEW_PARAGRAPHS = {
     ],
     "klacht": ["meteen voorleggen aan de klachtencommissie", "bijstaan door", "welke termijn"],
     "gesprek": ["Ik vraag u om een gesprek na dat onderzoek."],
+    "hulp": [
+        "Mogen wij dus ook nee zeggen?",
+        "alleen een kinderrechter hulp verplicht kan maken",
+        "artikel 4.2.6 van de Wmo 2015",
+        "Naar onze gesprekken neem ik mee:",
+        "Het liefst voor ons volgende gesprek.",
+    ],
 }
 SIX_WEEKS = "Dan heeft u meestal maar zes weken om bezwaar te maken of de rechter te vragen."
 
@@ -98,6 +105,21 @@ def test_each_letter_filled_in_to_the_full_prints_on_one_a4_page(
         expect(letter).to_contain_text(paragraph)
     assert printed_pages(page) == 1
     assert outside.requests == []
+
+
+def test_the_letter_about_help_offered_is_pictured_as_it_prints(
+    new_visitor: Callable[..., Page],
+) -> None:
+    page = new_visitor(viewport=A4)
+    for question, value in {"stand": "loopt", "wie": "ouder_gezag", "woonplaats": "Leiden"}.items():
+        answer(page, question, value)
+    write_letter(page, "hulp")
+    page.emulate_media(media="print")
+    SCREENSHOTS.mkdir(exist_ok=True)
+    picture = SCREENSHOTS / "letter-hulp-print.png"
+    page.screenshot(path=picture, full_page=True)
+    assert 20_000 < picture.stat().st_size < 1_000_000
+    assert printed_pages(page) == 1
 
 
 def test_the_arabic_page_shows_the_dutch_letter_with_arabic_beside_it_on_screen_only(
@@ -185,7 +207,8 @@ def test_a_parent_without_gezag_who_types_a_childs_name_never_prints_that_they_h
         answer(page, question, value)
     answer(page, "woonplaats", "Tilburg")
     page.goto("/brief/inzage")
-    expect(page.locator("#gezag")).not_to_be_checked()
+    expect(page.locator("#children")).to_be_visible()
+    expect(page.locator("#gezag")).to_have_count(0)  # they said so: not asked a second time
     write_letter(page, "inzage", {"name": "Jolanda Jansen", "children": "Mirthe Jansen (3-5-2018)"})
     letter = page.locator("article.letter")
     expect(letter).not_to_contain_text("gezag")
