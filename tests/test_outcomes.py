@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 from flask.testing import FlaskClient
 
-from tests.helpers import check_page, text_of
+from tests.helpers import answer_all, check_page, make_letter, text_of
 from tests.journeys import BY_OUTCOME, ONLY_IF_REFUTED, OUTCOME_SAYS
 from tests.test_scenarios import advice_for, card_text, section
 
@@ -67,3 +67,14 @@ def test_the_first_question_offers_every_outcome_with_the_reports_own_word(
     text = text_of(page.find("main"))
     for word in ("“weerlegd”", "“niet bevestigd”", "“bevestigd”"):
         assert f"In het verslag staat {word}" in text
+
+
+@pytest.mark.parametrize("stand", ["loopt", "overgedragen", "weerlegd"])
+def test_the_letter_asking_for_a_conversation_fits_every_outcome(
+    client: FlaskClient, stand: str
+) -> None:
+    answer_all(client, {"stand": stand, "wie": "ouder_gezag", "woonplaats": "geen"})
+    page = make_letter(client, "gesprek", {"name": "Jolanda Qvist"})
+    text = text_of(check_page(page).find("article", class_="letter"))
+    assert "Bij Veilig Thuis is een melding over mijn gezin gedaan." in text
+    assert "onderzoek" not in text  # it may still run, or there was none
