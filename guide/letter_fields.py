@@ -100,7 +100,7 @@ SPECS = {
     ),
     "own_words": Spec(
         N_("Wat wilt u er zelf bij schrijven?"),
-        N_("Mag leeg blijven. Hooguit 500 tekens. Dit komt in de brief zoals u het typt."),
+        N_("Mag leeg blijven. Niet meer dan 500 letters. Dit komt in de brief zoals u het typt."),
         500,
         True,
     ),

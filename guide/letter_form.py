@@ -22,7 +22,7 @@ from .session import visit
 
 MESSAGES = {
     "name": lazy_gettext("Vul uw naam in."),
-    "too_long": lazy_gettext("“%(label)s” is te lang. Gebruik hooguit %(max)s tekens."),
+    "too_long": lazy_gettext("“%(label)s” is te lang. Schrijf niet meer dan %(max)s letters."),
     "no_date": lazy_gettext(
         "“%(label)s” is geen datum die we kennen. Schrijf bijvoorbeeld 31-12-2025."
     ),
