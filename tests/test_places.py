@@ -70,6 +70,7 @@ def test_every_municipality_in_the_data_resolves_to_its_region(content: Content)
         ("Hertogenbosch", "GM0796"),
         ("Den Bosch", "GM0796"),
         ("den haag", "GM0518"),
+        ("Ljouwert", "GM0080"),  # Leeuwarden, as it is called in Frisian
         ("Nuenen", "GM0820"),
         ("Sudwest-Fryslan", "GM1900"),
         ("Súdwest-Fryslân", "GM1900"),
