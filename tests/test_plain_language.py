@@ -4,11 +4,9 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
-import yaml
 from babel.messages.pofile import read_po
 from flask.testing import FlaskClient
 from werkzeug.test import TestResponse
@@ -16,6 +14,7 @@ from werkzeug.test import TestResponse
 from guide.i18n import LANGUAGES
 from tests.helpers import answer_all, check_page, csrf_token, make_letter, text_of
 from tests.journeys import EVERY_QUESTION, YOUNG_AND_STRUGGLING
+from tests.plain_words import as_read, forbidden_in, forbidden_words, shown_forbidden
 
 POT = Path(__file__).parent.parent / "translations" / "messages.pot"
 MAX_WORDS_PER_SENTENCE = 20
@@ -69,13 +68,8 @@ def test_sentences_are_13_words_or_less_on_average(text: str) -> None:
 
 
 def visible(response: TestResponse, status: int = 200) -> str:
-    """A page's text as it reads on screen: not the title in the tab, which the heading repeats.
-
-    Without the marks that keep numbers left to right in Arabic, and with ordinary hyphens and
-    spaces for the ones that never break: the words as a reader sees them.
-    """
-    text = text_of(check_page(response, status).body)
-    return re.sub("[\u2066-\u2069]", "", text).replace("\u2011", "-").replace("\u00a0", " ")
+    """A page's text as it reads on screen: not the title in the tab, which the heading repeats."""
+    return as_read(text_of(check_page(response, status).body))
 
 
 # Every field of a letter filled in, so that each of its paragraphs is on the page.
@@ -163,55 +157,6 @@ def test_jargon_is_explained_where_a_page_first_uses_it(client: FlaskClient) -> 
     assert unexplained == []
 
 
-WORDS = Path(__file__).parent / "plain_words.yaml"
-CATALOGUES = Path(__file__).parent.parent / "translations"
-
-
-@dataclass(frozen=True)
-class Forbidden:
-    """A text no visitor may see, but on the pages it is allowed on."""
-
-    name: str
-    pattern: re.Pattern[str]
-    allowed_on: frozenset[str]
-
-
-def forbidden_words() -> list[dict]:
-    return yaml.safe_load(WORDS.read_text(encoding="utf-8"))
-
-
-def as_pattern(text: str) -> re.Pattern[str]:
-    """A catalogue text as it can show on a page: a placeholder stands for any words."""
-    parts = re.split(r"%\(\w+\)[sd]|%[sd]", " ".join(text.split()))
-    return re.compile(".+?".join(re.escape(part) for part in parts))
-
-
-def both(value: str | tuple[str, ...]) -> tuple[str, ...]:
-    return value if isinstance(value, tuple) else (value,)
-
-
-def forbidden_in(code: str) -> list[Forbidden]:
-    """Each forbidden Dutch text, and in another language the translation of every catalogue
-    text that holds it: a forbidden phrase cannot hide in a translation."""
-    found = []
-    catalogue = []
-    if code != "nl":
-        with (CATALOGUES / code / "LC_MESSAGES" / "messages.po").open("rb") as file:
-            catalogue = [m for m in read_po(file) if m.id]
-    for word in forbidden_words():
-        dutch = re.compile(word["pattern"])
-        allowed = frozenset(word.get("allowed_on", ()))
-        found.append(Forbidden(word["pattern"], dutch, allowed))
-        for message in catalogue:
-            if any(dutch.search(text) for text in both(message.id)):
-                found += [
-                    Forbidden(f"{word['pattern']}, in {code}: {text}", as_pattern(text), allowed)
-                    for text in both(message.string)
-                    if text  # one not yet translated shows in Dutch: the Dutch pattern finds it
-                ]
-    return found
-
-
 def test_each_forbidden_word_says_why_and_what_to_write_instead() -> None:
     for word in forbidden_words():
         assert set(word) <= {"pattern", "why", "instead", "allowed_on"}, word
@@ -232,15 +177,7 @@ def test_no_text_in_the_catalogue_holds_a_word_that_is_allowed_nowhere(word: dic
 
 @pytest.mark.parametrize("code", list(LANGUAGES))
 def test_no_page_in_any_language_shows_a_forbidden_word(client: FlaskClient, code: str) -> None:
-    shown = []
-    forbidden = forbidden_in(code)
-    for name, text in pages(client, code).items():
-        shown += [
-            f"{name}: {word.name}"
-            for word in forbidden
-            if name not in word.allowed_on and word.pattern.search(text)
-        ]
-    assert shown == []
+    assert shown_forbidden(pages(client, code), code) == []
 
 
 @pytest.mark.parametrize("code", [code for code in LANGUAGES if code != "nl"])
