@@ -34,6 +34,9 @@ RIGHT_TO_LEFT = frozenset({"ar"})
 # isolate ... pop directional isolate), so that it reads as typed. Plain characters, not markup:
 # they hold in a title or an attribute too.
 LEFT_TO_RIGHT = re.compile(r"(?:https?://|www\.)\S*[^\s.,;:!?)]|\d+(?:[ \-./:]\d+)+")
+# Inside such a number a hyphen or space never ends a line: "0800-" and "2000" stay together.
+UNBROKEN = {"-": "\u2011", " ": "\u00a0"}  # non-breaking hyphen, no-break space
+BETWEEN_DIGITS = re.compile(r"(?<=\d)[- ](?=\d)")
 
 babel = Babel()
 
@@ -70,7 +73,12 @@ def shown(text: str) -> str:
     translations()
     if not g.right_to_left:
         return text
-    return LEFT_TO_RIGHT.sub(lambda run: f"\u2066{run.group()}\u2069", text)
+    return LEFT_TO_RIGHT.sub(_left_to_right, text)
+
+
+def _left_to_right(run: re.Match[str]) -> str:
+    unbroken = BETWEEN_DIGITS.sub(lambda gap: UNBROKEN[gap.group()], run.group())
+    return f"\u2066{unbroken}\u2069"
 
 
 def translated(text: str) -> str:
@@ -136,6 +144,8 @@ def init_app(app: Flask, directory: str) -> None:
     # Content texts are data, not markup: translated but still escaped, never %-formatted.
     app.jinja_env.filters["t"] = translated
     app.jinja_env.globals["in_words"] = in_words
+    # For the macros, which see no request context: does this visitor read the Dutch pages?
+    app.jinja_env.globals["reads_dutch"] = lambda: str(get_locale()) == DEFAULT_LOCALE
 
     @app.context_processor
     def language() -> dict[str, object]:

@@ -131,7 +131,10 @@ SPECS = {
     ),
     "own_words": Spec(
         N_("Wat wilt u er zelf bij schrijven?"),
-        N_("Mag leeg blijven. Hooguit ongeveer 80 woorden. Dit komt in de brief zoals u het typt."),
+        N_(
+            "Mag leeg blijven. Er passen ongeveer 80 woorden in. Dit komt in de brief zoals u "
+            "het typt."
+        ),
         500,
         True,
         box="own_words_note",

@@ -8,7 +8,8 @@ year (municipalities merge on 1 January); bronnen.csv says where each comes from
   with its source in `source_per_field`, and the date they were checked. Empty where not seen.
 - gemeenten_websites.csv: every municipality's website, from the government's register.
 - wijkteams.csv: the local team's name and page, for the municipalities where they were seen.
-- gemeente_namen.csv: other names people use for a municipality ("Den Bosch").
+- gemeente_namen.csv: other names people use for a municipality ("Den Bosch", or "Ljouwert" in
+  Frisian), each with the web address that uses it for the municipality.
 """
 
 from __future__ import annotations
@@ -20,6 +21,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cached_property
 from pathlib import Path
+from typing import NamedTuple
 
 from .directory import Municipality, Region, region, rows, team, website
 
@@ -42,11 +44,19 @@ class Match:
     suggestions: tuple[str, ...] = ()
 
 
+class Alias(NamedTuple):
+    """Another name for a municipality: one in common use ("Den Bosch"), or in Frisian."""
+
+    name: str
+    code: str  # the municipality's
+    source: str  # a web address that uses the name for the municipality
+
+
 @dataclass(frozen=True)
 class Places:
     regions: tuple[Region, ...]
     municipalities: tuple[Municipality, ...]
-    aliases: tuple[tuple[str, str], ...] = ()  # (other name, municipality code)
+    aliases: tuple[Alias, ...] = ()
     strays: tuple[str, ...] = ()  # codes in the websites or teams that name no municipality
 
     @cached_property
@@ -73,7 +83,8 @@ class Places:
     def _index(self) -> dict[str, set[str]]:
         """Every way of writing a place, normalised, to the codes it may mean."""
         index: dict[str, set[str]] = {}
-        names = [(m.name, m.code) for m in self.municipalities] + list(self.aliases)
+        names = [(m.name, m.code) for m in self.municipalities]
+        names += [(a.name, a.code) for a in self.aliases]
         names += [(r.name, r.code) for r in self.regions]
         names += [(r.organisation, r.code) for r in self.regions if r.organisation]
         for name, code in names:
@@ -156,7 +167,10 @@ def load_places(directory: Path) -> Places:
         )
         for row in rows(directory / "gemeenten.csv")
     )
-    aliases = tuple((row["naam"], row["gm_code"]) for row in rows(directory / "gemeente_namen.csv"))
+    aliases = tuple(
+        Alias(row["naam"], row["gm_code"], row["bron"])
+        for row in rows(directory / "gemeente_namen.csv")
+    )
     # What names no municipality of the data stays, for the validator to name.
     strays = tuple(sorted({*websites, *teams}))
     return Places(regions, municipalities, aliases, strays)

@@ -251,9 +251,11 @@ def _places(content: Content) -> Iterator[str]:
         if municipality.region not in regions:
             yield f"{where}: unknown region '{municipality.region}'"
     codes = {m.code for m in places.municipalities}
-    for name, code in places.aliases:
-        if code not in codes:
-            yield f"other name '{name}': unknown municipality '{code}'"
+    for alias in places.aliases:
+        if alias.code not in codes:
+            yield f"other name '{alias.name}': unknown municipality '{alias.code}'"
+        if not WEB_ADDRESS.fullmatch(alias.source):
+            yield f"other name '{alias.name}': its source is not a web address ('{alias.source}')"
     yield from directory_problems(places)
 
 

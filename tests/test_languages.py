@@ -13,7 +13,7 @@ from flask.testing import FlaskClient
 
 from guide.i18n import LANGUAGES, RIGHT_TO_LEFT
 from tests.helpers import answer_all, check_page, csrf_token, text_of
-from tests.journeys import EVERY_QUESTION
+from tests.journeys import BUSY_AND_ALONE, EVERY_QUESTION
 
 TRANSLATIONS = Path(__file__).parent.parent / "translations"
 PLACEHOLDER = re.compile(r"%\(\w+\)[sd]|\{\w+\}")
@@ -250,7 +250,7 @@ def test_numbers_and_addresses_in_arabic_sentences_are_isolated_left_to_right(
     assert "0800-2000" in page and "\u2066" not in page  # left-to-right text needs nothing
     choose(client, "ar")
     page = client.get("/alle-hulp").get_data(as_text=True)
-    for number in ["0800-2000", "0800-0113"]:
+    for number in ["0800\u20112000", "0800\u20110113"]:  # with a hyphen that never breaks
         assert f"\u2066{number}\u2069" in page
     assert page.count("\u2066") == page.count("\u2069")
     assert "\u2066" not in "".join(re.findall(r'href="[^"]*"', page))  # links stay as they are
@@ -267,8 +267,8 @@ def test_the_criminal_law_klacht_is_never_the_word_for_a_complaint_in_ukrainian(
 
 def test_polish_speaks_to_young_people_without_pan_or_pani() -> None:
     texts = [
-        *translation_of("pl", "U bent 1"),
-        *translation_of("pl", "Je bent 1"),
+        *translation_of("pl", "Bent u 1"),
+        *translation_of("pl", "Ben je 1"),
         *translation_of("pl", "Ook jongeren"),
         *translation_of("pl", "Ook voor jongeren"),
     ]
@@ -289,3 +289,37 @@ def test_an_unknown_place_asks_for_the_dutch_name_in_the_visitors_language(
     assert error.split(" ", 1)[1] == singular(
         next(m.string for m in entries(code) if singular(m.id).startswith("We kennen geen"))
     )
+
+
+@pytest.mark.parametrize("path", ["/alle-hulp", "/veilig-thuis-regios", "/regio/VT15", "/privacy"])
+def test_a_link_to_a_page_in_dutch_says_so_on_a_page_in_another_language(
+    client: FlaskClient, path: str
+) -> None:
+    links = check_page(client.get(path)).select('main a[href^="https://"]')
+    assert links and all(link["hreflang"] == "nl" for link in links)
+    assert not check_page(client.get(path)).select(".lang-note")  # a Dutch reader needs no note
+    choose(client, "en")
+    page = check_page(client.get(path))
+    for link in page.select('main a[href^="https://"]'):
+        note = link.find_next_sibling()
+        assert note and "lang-note" in note["class"] and note.get_text() == "(in Dutch)", link
+
+
+def test_a_list_in_arabic_is_joined_with_the_arabic_comma(client: FlaskClient) -> None:
+    answer_all(client, BUSY_AND_ALONE)  # a short plan: what is also possible, in one line
+    choose(client, "ar", back="/advies")
+    also = text_of(check_page(client.get("/advies")).select_one(".plan__also"))
+    names = also.split(":", 1)[1]
+    assert names.count("، ") >= 2 and ", " not in re.sub(r"\([^)]*\)", "", names)
+    choose(client, "nl", back="/advies")
+    also = text_of(check_page(client.get("/advies")).select_one(".plan__also"))
+    assert also.count(", ") >= 2 and "،" not in also
+
+
+def test_a_phone_number_never_breaks_at_its_hyphen(client: FlaskClient) -> None:
+    page = check_page(client.get("/alle-hulp"))
+    phones = page.select('a[href^="tel:"]')
+    assert phones and all("phone" in link["class"] for link in phones)  # white-space: nowrap
+    choose(client, "ar")
+    text = client.get("/alle-hulp").get_data(as_text=True)
+    assert "0800\u20112000" in text and not re.search(r"\u2066[^\u2069]*\d-\d", text)

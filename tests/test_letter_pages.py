@@ -256,7 +256,8 @@ def test_on_a_page_in_another_language_the_letter_stays_dutch_with_a_translation
     assert all(t["dir"] == ("rtl" if code == "ar" else "ltr") for t in beside)
     assert "15" in beside[1].get_text() and "5.3.2" in beside[1].get_text()
     assert "artikel" not in beside[1].get_text()
-    filled_in = re.sub("[\u2066\u2068\u2069]", "", beside[3].get_text())
+    # As typed, but for the marks that keep its numbers left to right and unbroken in Arabic.
+    filled_in = re.sub("[\u2066\u2068\u2069]", "", beside[3].get_text()).replace("\u2011", "-")
     assert TYPED["children"] in filled_in  # with the same values
     letter.decompose()  # outside the letter and its text to copy, nothing is left in Dutch
     page.find("textarea", id="brief-tekst").decompose()

@@ -70,6 +70,7 @@ def test_every_municipality_in_the_data_resolves_to_its_region(content: Content)
         ("Hertogenbosch", "GM0796"),
         ("Den Bosch", "GM0796"),
         ("den haag", "GM0518"),
+        ("Ljouwert", "GM0080"),  # Leeuwarden, as it is called in Frisian
         ("Nuenen", "GM0820"),
         ("Sudwest-Fryslan", "GM1900"),
         ("Súdwest-Fryslân", "GM1900"),
@@ -173,7 +174,7 @@ def test_a_parent_in_tilburg_sees_veilig_thuis_midden_brabant_and_their_municipa
     assert "Veilig Thuis Midden-Brabant" in html
     assert f'href="{region.link("complaints")}"' in html
     assert "website van gemeente Tilburg" in html
-    assert "CBS Gebiedsindelingen (CC BY 4.0)" in html
+    assert "CBS Gebiedsindelingen" not in html  # its sources are on the privacy page
 
 
 def test_a_parent_who_skips_the_question_sees_the_national_route(client: FlaskClient) -> None:
@@ -224,7 +225,9 @@ def test_the_regions_page_lists_every_region_with_its_counts_and_the_cbs_source(
         section = page.find(id=f"regio-{code}").parent
         assert section.summary.get_text().startswith(f"{count} gemeente")
     assert "UNVERIFIED" not in str(page)
-    assert "CBS Gebiedsindelingen (CC BY 4.0)" in text_of(page)
+    assert "CBS Gebiedsindelingen" not in text_of(page)
+    privacy = text_of(check_page(client.get("/privacy")))  # the sources, with their licences
+    assert "Bron: CBS Gebiedsindelingen (CC BY 4.0); eigen bewerking." in privacy
 
 
 def test_skipping_the_place_changes_nothing_else_in_the_advice(content: Content) -> None:

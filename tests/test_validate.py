@@ -138,6 +138,7 @@ EXPECTED: dict[str, list[str]] = {
         "municipality 'GM0796': unknown region 'VT28'",
     ],
     "other_name_of_unknown_municipality": ["other name 'Den Bosch': unknown municipality 'GM0797'"],
+    "other_name_without_source": ["other name 'Den Bosch': its source is not a web address ('')"],
     "not_a_cbs_code": ["municipality 'G855': not a CBS municipality code (GM and four digits)"],
     "place_question_without_place_data": [
         "question 'woonplaats': needs at least 2 options, has 1",

@@ -48,7 +48,7 @@ def test_every_question_page_renders_with_its_step_and_a_back_link(
         response = client.get(f"/vraag/{question_id}")
         page = check_page(response)
         assert response.headers["X-Robots-Tag"] == "noindex, nofollow"
-        assert f"Vraag {number} van hooguit 9" in page.title.get_text()
+        assert f"Vraag {number} van 9 of minder" in page.title.get_text()
         assert page.find("a", class_="back-link")["href"] == previous
         heading = page.h1.find("label") if question_id == "woonplaats" else page.legend.h1
         assert heading, question_id  # the question is the heading and names its field

@@ -150,13 +150,14 @@ def html_errors(pages: dict[str, str], folder: Path) -> list[str]:
     ]
 
 
-# Each number on screen made of digit groups ("0800-2000", "0800-33 55 555"): the x position of
-# each digit, line by line. Right-to-left text after Arabic letters could lay one out backwards.
+# Each number on screen made of digit groups ("0800-2000", "0800-33 55 555", their hyphens and
+# spaces breaking or not): the x position of each digit, line by line. Right-to-left text after
+# Arabic letters could lay one out backwards.
 DIGIT_POSITIONS = """() => {
   const found = [];
   const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
   for (let node = walker.nextNode(); node; node = walker.nextNode()) {
-    for (const match of node.data.matchAll(/\\d+(?:[ \\-.\\/:]\\d+)+/g)) {
+    for (const match of node.data.matchAll(/\\d+(?:[ \\u00a0\\-\\u2011.\\/:]\\d+)+/g)) {
       const lines = {};
       [...match[0]].forEach((character, i) => {
         if (!/\\d/.test(character)) { return; }

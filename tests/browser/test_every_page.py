@@ -7,6 +7,7 @@ import re
 from pathlib import Path
 
 import pytest
+from bs4 import BeautifulSoup
 from playwright.sync_api import Page, expect
 
 from guide.i18n import LANGUAGES
@@ -19,6 +20,7 @@ from tests.browser.conftest import (
     numbers_out_of_order,
 )
 from tests.journeys import FAMILY_IN_TILBURG
+from tests.plain_words import as_read, shown_forbidden
 
 LETTER = {
     "name": "Jolanda Jansen",
@@ -115,6 +117,12 @@ def test_every_page_passes_axe_and_the_html_checker_and_asks_no_other_host(
 
     assert len(collected) == len(PAGES_WITHOUT_ANSWERS) + len(FAMILY_IN_TILBURG) + 18
     assert html_errors(collected, tmp_path) == []
+    # Plain words: none of tests/plain_words.yaml, in this language either, where it is not allowed.
+    texts = {
+        name: as_read(BeautifulSoup(html, "html.parser").body.get_text(" "))
+        for name, html in collected.items()
+    }
+    assert shown_forbidden(texts, code) == []
 
 
 def test_the_checkers_do_find_problems_in_a_bad_page(
