@@ -15,6 +15,7 @@ from guide.i18n import LANGUAGES
 from tests.helpers import answer_all, check_page, csrf_token, make_letter, text_of
 from tests.journeys import EVERY_QUESTION, YOUNG_AND_STRUGGLING
 from tests.plain_words import as_read, forbidden_in, forbidden_words, shown_forbidden
+from tests.test_letter_pages import TYPED  # every field filled: each paragraph on the page
 
 POT = Path(__file__).parent.parent / "translations" / "messages.pot"
 MAX_WORDS_PER_SENTENCE = 20
@@ -72,16 +73,6 @@ def visible(response: TestResponse, status: int = 200) -> str:
     return as_read(text_of(check_page(response, status).body))
 
 
-# Every field of a letter filled in, so that each of its paragraphs is on the page.
-TYPED = {
-    "name": "Jolanda Zwanenburg-Qvist",
-    "address": "Kwikstaartlaan 17\n5021 XQ Tilburg",
-    "birth_date": "14-03-1986",
-    "children": "Mirthe Qvist (3-5-2018)",
-    "gezag": "y",
-    "report_date": "2025-10-02",
-    "own_words": "Het onderzoek duurde lang en niemand belde mij terug.",
-}
 PAGES_WITHOUT_ANSWERS = {
     "start": "/",
     "all help": "/alle-hulp",

@@ -54,7 +54,7 @@ NEW_PARAGRAPHS = {
         "wiens belang het bewaren nodig maakt",
     ],
     "klacht": ["meteen voorleggen aan de klachtencommissie", "bijstaan door", "welke termijn"],
-    "gesprek": ["Ik vraag u om een gesprek na dat onderzoek."],
+    "gesprek": ["Ik vraag u om een gesprek daarover."],
     "hulp": [
         "Mogen wij dus ook nee zeggen?",
         "alleen een kinderrechter hulp verplicht kan maken",
