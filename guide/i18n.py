@@ -41,6 +41,11 @@ BETWEEN_DIGITS = re.compile(r"(?<=\d)[- ](?=\d)")
 babel = Babel()
 
 
+def N_(text: str) -> str:
+    """Mark a text for the catalogue; it is translated where it is shown."""
+    return text
+
+
 def select_locale() -> str:
     """The language for this request: the visitor's own choice, else what the page is for
     (a hand-over link carries the family's language), else the browser's, else Dutch."""

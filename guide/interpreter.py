@@ -14,14 +14,9 @@ from babel import Locale
 from flask import Blueprint, render_template
 from flask_babel import force_locale, get_locale, gettext
 
-from .i18n import DEFAULT_LOCALE, text_direction
+from .i18n import DEFAULT_LOCALE, N_, text_direction
 
 bp = Blueprint("interpreter", __name__)
-
-
-def N_(text: str) -> str:
-    """Mark a text for the catalogue; it is translated where it is shown."""
-    return text
 
 
 TITLE = N_("Ik wil graag een tolk")

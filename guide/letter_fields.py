@@ -6,12 +6,8 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from typing import NamedTuple
 
+from .i18n import N_
 from .letters import Ask, Letter
-
-
-def N_(text: str) -> str:
-    """Mark a text for the catalogue; it is translated where it is shown."""
-    return text
 
 
 class Spec(NamedTuple):

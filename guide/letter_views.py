@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
-from flask import Blueprint, abort, g, render_template, request, url_for
+from flask import Blueprint, abort, render_template, request
 from flask_babel import get_locale
 
 from .agenda import answer_due
@@ -92,10 +92,8 @@ def _letter(letters: Letters, letter_id: str, place: Place | None) -> Any:
 def advice_url() -> str:
     """Back to the advice a letter came from: the hand-over link's page, the visitor's own
     advice, or, before every question is answered, all help."""
-    token = g.get("handover_token")
-    if token:
-        return url_for("intake.handed_over", token=token)
-    return url_for("guide.advice" if journey().complete else "guide.all_help")
+    own = "guide.advice" if journey().complete else "guide.all_help"
+    return under_link(own, "intake.handed_over")
 
 
 def _form_page(letter: Letter, form: LetterForm, resent: bool) -> tuple[str, int]:
