@@ -29,7 +29,7 @@ from .content import END, Content, Question
 from .engine import Journey, advise, help_now, not_advised, said_gently, speaking_to, walk
 from .forms import question_form
 from .i18n import LANGUAGES
-from .places import Place, Region
+from .places import Place
 from .session import GONE, NOTICES, wipe
 
 bp = Blueprint("guide", __name__)
@@ -260,9 +260,7 @@ def regions() -> str:
 def region(code: str) -> str:
     """One region's entry with its sources: for a Veilig Thuis or municipality to check it."""
     places = content().places
-    found = places.by_code.get(code)
-    if not isinstance(found, Region):
-        abort(404)
+    found = places.region(code) or abort(404)
     members = [m for m in places.municipalities if m.region == code]
     return render_template("region.html", region=found, members=members, labels=REGION_FIELD_LABELS)
 
