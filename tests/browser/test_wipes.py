@@ -62,13 +62,15 @@ def elsewhere(route: Route) -> None:
 
 
 def fill_in_everything(page: Page) -> None:
-    """Checked answers, a letter written with a name and an address, and a date typed for the
-    calendar, as a parent does."""
+    """Checked answers, a letter written with a name and an address and its boxes ticked, and a
+    date typed for the calendar, as a parent does."""
     for question, value in ANSWERS.items():
         answer(page, question, value)
     page.goto("/brief/inzage")
     for field, value in TYPED.items():
         page.fill(f"#{field}", value)
+    for box in ("date_unknown", "own_words_note"):  # the letter's own boxes, ticked too
+        page.check(f"#{box}")
     page.locator("main form .button").click()
     expect(page.locator("article.letter")).to_contain_text(TYPED["name"])
     page.goto("/agenda/bezwaar")  # a date typed for the calendar, not yet sent
