@@ -19,6 +19,7 @@ from werkzeug.middleware.proxy_fix import ProxyFix
 from . import (
     agenda,
     assets,
+    bilingual,
     cli,
     errors,
     headers,
@@ -90,6 +91,7 @@ def create_app(test_config: dict[str, Any] | None = None) -> Flask:
     # refusal before the view would lose (guide.letter_views).
     csrf.exempt(letter_views.bp)
     i18n.init_app(app, str(ROOT / "translations"))
+    bilingual.init_app(app)
     app.register_blueprint(views.bp)
     app.register_blueprint(intake.bp)
     app.register_blueprint(interpreter.bp)

@@ -1,22 +1,26 @@
 # SPDX-License-Identifier: EUPL-1.2
-"""One form per question, built from the content; every error message the visitor can see."""
+"""One form per question, built from the content; every error message the visitor can see.
+
+The messages are lazy: translated where they are shown, so that the Dutch beside the visitor's
+language says them again in Dutch (guide/bilingual.py)."""
 
 from __future__ import annotations
 
 from typing import Any
 
-from flask_babel import gettext, lazy_gettext
+from flask_babel import lazy_gettext
 from flask_wtf import FlaskForm
 from wtforms import Field, RadioField, SelectChoice, SelectMultipleField, StringField
 from wtforms.validators import StopValidation, ValidationError
 
 from .content import Question
+from .i18n import N_
 from .places import Places, normalise
 
 MESSAGES = {
     "one_only": lazy_gettext("Kies één antwoord."),
     "unknown": lazy_gettext("Dit antwoord kennen we niet. Kies een van de antwoorden hieronder."),
-    "exclusive": lazy_gettext("Kies “%(label)s” alleen, of kies andere antwoorden."),
+    "exclusive": N_("Kies “%(label)s” alleen, of kies andere antwoorden."),  # with its label
     "no_place": lazy_gettext(
         "We kennen geen gemeente met deze naam. Typ de Nederlandse naam van de gemeente, "
         "en controleer de spelling. Of kies “Zeg ik liever niet”."
@@ -34,7 +38,7 @@ class AnswerAllowed:
     def __call__(self, form: FlaskForm, field: Field) -> None:
         values = [v for v in field.raw_data or () if v]
         if not values:
-            raise StopValidation(gettext(self.question.error))
+            raise StopValidation(lazy_gettext(self.question.error))
         options = [self.question.option(v) for v in values]
         if None in options or len(set(values)) != len(values):
             raise StopValidation(MESSAGES["unknown"])
@@ -42,7 +46,8 @@ class AnswerAllowed:
             raise StopValidation(MESSAGES["one_only"])
         exclusive = next((o for o in options if o.exclusive), None)
         if exclusive and len(values) > 1:
-            raise StopValidation(MESSAGES["exclusive"] % {"label": gettext(exclusive.label)})
+            message, label = MESSAGES["exclusive"], lazy_gettext(exclusive.label)
+            raise StopValidation(lazy_gettext(message, label=label))
 
 
 class QuestionForm(FlaskForm):
@@ -107,7 +112,7 @@ class PlaceForm(QuestionForm):
                 raise ValidationError(MESSAGES["unknown"])
             self.chosen = (picked[0],)
         elif not (field.data or "").strip():
-            raise ValidationError(gettext(self.question.error))
+            raise ValidationError(lazy_gettext(self.question.error))
         elif self.shows_region:
             self.chosen = (self.region,)
         else:

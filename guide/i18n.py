@@ -5,12 +5,13 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
 from typing import IO, Any
 
 import yaml
 from babel.support import Translations
 from flask import Flask, g, request, session
-from flask_babel import Babel, get_locale, get_translations, pgettext, refresh
+from flask_babel import Babel, force_locale, get_locale, get_translations, pgettext, refresh
 from jinja2 import pass_context
 from jinja2.runtime import Context
 from markupsafe import Markup, escape
@@ -71,6 +72,20 @@ def translations() -> Translations:
         found = g.translations = get_translations()
         g.right_to_left = str(get_locale()) in RIGHT_TO_LEFT
     return found
+
+
+@contextmanager
+def speaking(locale: str) -> Iterator[None]:
+    """Texts in another language for a while: Babel's look-ups and this module's alike."""
+    own = {key: g.pop(key) for key in ("translations", "right_to_left") if key in g}
+    try:
+        with force_locale(locale):
+            yield
+    finally:
+        g.pop("translations", None)
+        g.pop("right_to_left", None)
+        for key, value in own.items():
+            setattr(g, key, value)
 
 
 def shown(text: str) -> str:

@@ -5,15 +5,26 @@ from __future__ import annotations
 
 from typing import Any
 
-from flask import Blueprint, abort, current_app, g, redirect, render_template, session, url_for
+from flask import (
+    Blueprint,
+    abort,
+    current_app,
+    g,
+    redirect,
+    render_template,
+    request,
+    session,
+    url_for,
+)
 from flask_babel import get_locale, gettext
 from werkzeug.wrappers import Response
 
+from .bilingual import DUTCH_TOO
 from .content import END
 from .dates import today
 from .engine import Journey, advise, is_young
 from .handover import HandedOver, HandoverError, make_token, qr_svg, read_token
-from .i18n import use_page_locale
+from .i18n import LANGUAGES, use_page_locale
 from .session import wipe
 from .views import after_all_answers, content, own_veilig_thuis, private_page, spoken
 
@@ -32,14 +43,21 @@ def intake() -> str:
 def new_client() -> Response:
     """Start an intake with a clean slate: nothing of the family before may remain.
 
-    The next family may read another language: a new client starts in the browser's language.
-    Starting the first intake keeps the language chosen for it.
+    The intake page asks the family's language. The next family may read another language: a
+    new client starts in the browser's language. The Dutch shows beside any other language,
+    for the social worker.
     """
+    chosen = request.form.get("taal")
+    if chosen is not None and chosen not in LANGUAGES:
+        abort(400)  # only a changed form sends another value
     if session.get("intake", False):
         wipe("new_client")
     else:
         wipe(None, keep=("lang",))
+    if chosen:
+        session["lang"] = chosen
     session["intake"] = True
+    session[DUTCH_TOO] = True
     return redirect(url_for("guide.question", question_id=content().start), 303)
 
 

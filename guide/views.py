@@ -25,6 +25,7 @@ from flask_babel import lazy_gettext
 from werkzeug.exceptions import HTTPException
 from werkzeug.wrappers import Response
 
+from .bilingual import DUTCH_TOO, paired
 from .content import END, Content, Question
 from .engine import Journey, advise, help_now, not_advised, said_gently, speaking_to, walk
 from .forms import question_form
@@ -177,6 +178,7 @@ def given_answer(question: Question, current: Journey) -> tuple[str, ...] | None
 
 @bp.route("/vraag/<question_id>", methods=["GET", "POST"])
 @private_page
+@paired
 def question(question_id: str) -> Any:
     question = spoken().question(question_id) or abort(404)
     current = journey()
@@ -203,6 +205,7 @@ def question(question_id: str) -> Any:
 
 @bp.get("/controleren")
 @after_all_answers
+@paired
 def check(current: Journey) -> str:
     rows = [(spoken().question(q), current.answers[q]) for q in current.path]
     return render_template("check.html", rows=rows)
@@ -210,6 +213,7 @@ def check(current: Journey) -> str:
 
 @bp.get("/advies")
 @after_all_answers
+@paired
 def advice(current: Journey) -> str:
     # In intake mode the page also shows what was not advised, and why.
     missed = not_advised(spoken(), current.answers) if session.get("intake") else []
@@ -223,6 +227,7 @@ def advice(current: Journey) -> str:
 
 
 @bp.get("/alle-hulp")
+@paired
 def all_help() -> str:
     return render_template("all_help.html", groups=content().groups, services=spoken().services)
 
@@ -305,6 +310,13 @@ def choose_language(code: str) -> Response:
     if code not in LANGUAGES:
         abort(404)
     session["lang"] = code
+    return redirect(return_path(request.args.get("terug", "")), 303)
+
+
+@bp.get("/ook-nederlands/<any(aan, uit):switch>")
+def dutch_beside(switch: str) -> Response:
+    """Show the Dutch beside the visitor's language, or no longer, on the same page."""
+    session[DUTCH_TOO] = switch == "aan"
     return redirect(return_path(request.args.get("terug", "")), 303)
 
 

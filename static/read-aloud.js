@@ -35,6 +35,15 @@
     });
   }
 
+  // A part's words in the page's language: the Dutch shown beside them (guide/bilingual.py) is
+  // there to read along with, not to be read aloud in the voice of another language.
+  function wordsOf(part) {
+    if (!part.querySelector(".both__nl")) { return part.innerText.trim(); }
+    var own = part.cloneNode(true);
+    own.querySelectorAll(".both__nl").forEach(function (dutch) { dutch.remove(); });
+    return own.textContent.replace(/\s+/g, " ").trim();
+  }
+
   function button(text, onClick) {
     var made = document.createElement("button");
     made.type = "button";
@@ -77,7 +86,7 @@
     run.index += 1;
     var voice = localVoice(language(part));
     if (!voice) { next(run); return; } // a part in a language the device cannot speak
-    var utterance = new window.SpeechSynthesisUtterance(part.innerText.trim());
+    var utterance = new window.SpeechSynthesisUtterance(wordsOf(part));
     utterance.voice = voice;
     utterance.lang = voice.lang;
     utterance.onend = function () { next(run); };
@@ -112,7 +121,7 @@
     controls.stop = button(words.stop, stop);
     controls.stop.hidden = true;
     var name = target.querySelector("h1, h2, h3");
-    if (name) { controls.play.dataset.name = name.innerText.trim(); }
+    if (name) { controls.play.dataset.name = wordsOf(name); }
     label(controls.play, words.read);
     box.appendChild(controls.play);
     box.appendChild(controls.stop);

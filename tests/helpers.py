@@ -36,7 +36,8 @@ def check_page(response: TestResponse, status: int = 200) -> BeautifulSoup:
     assert page.html["lang"] and page.html["dir"] in ("ltr", "rtl")
     headings = page.find_all("h1")
     assert len(headings) == 1, [h.get_text() for h in headings]
-    heading = " ".join(headings[0].get_text().split())
+    # The title is in the page's language; a heading may show the Dutch beside it.
+    heading = " ".join((headings[0].select_one(".both__own") or headings[0]).get_text().split())
     title = " ".join(page.title.get_text().split())
     if page.select_one(".error-summary"):  # "Fout: " (in the page's language) comes first
         title = title.split(" ", 1)[1]

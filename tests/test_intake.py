@@ -144,7 +144,7 @@ def test_a_new_client_leaves_no_trace_of_the_previous_family(
     start_intake(client)
     answer_all(client, FAMILIES[1])
     new_client(client)
-    assert set(session_of(client)) == {"intake", "gone"}
+    assert set(session_of(client)) == {"intake", "gone", "dutch_too"}
     assert client.get("/controleren").location == "/vraag/stand"
     page = check_page(client.get("/vraag/stand"))
     assert not page.find_all("input", checked=True)

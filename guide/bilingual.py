@@ -1,0 +1,71 @@
+# SPDX-License-Identifier: EUPL-1.2
+"""Dutch beside the visitor's language, on the pages a family answers and reads its advice on.
+
+A social worker who reads no Arabic follows an Arabic intake in the Dutch under each text, and
+a parent who reads some Dutch can switch the Dutch on ("Ook in het Nederlands"). Only the
+question, the check of the answers, the advice and the cards pair their texts: what the family
+takes home (the handout, a hand-over link, a letter) stays in one language.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from functools import wraps
+from typing import Any
+
+from flask import Flask, g, session
+from flask_babel import get_locale
+from markupsafe import Markup
+
+from .i18n import DEFAULT_LOCALE, speaking, text_direction
+
+DUTCH_TOO = "dutch_too"  # in the session: the visitor, or the intake, asked for Dutch beside
+
+PAIR = Markup(
+    '<span class="both__own" lang="{}" dir="{}">{}</span> '
+    '<span class="both__nl" lang="nl" dir="ltr">{}</span>'
+)
+
+
+def paired(view: Callable[..., Any]) -> Callable[..., Any]:
+    """A page that shows Dutch beside its language when the visitor asked for it."""
+
+    @wraps(view)
+    def wrapper(*args: Any, **kwargs: Any) -> Any:
+        g.paired = True
+        return view(*args, **kwargs)
+
+    return wrapper
+
+
+def can_pair() -> bool:
+    """Whether this page pairs its texts at all: one in another language than Dutch."""
+    return g.get("paired", False) and str(get_locale()) != DEFAULT_LOCALE
+
+
+def dutch_too() -> bool:
+    """Whether this page shows Dutch beside its own language. In a Dutch half it is false,
+    so that a text is never paired twice."""
+    return can_pair() and session.get(DUTCH_TOO, False)
+
+
+def both(caller: Callable[[], str], always: bool = False) -> Markup:
+    """`{% call both() %}…{% endcall %}`: the block in the page's language and, where Dutch is
+    shown beside it, the same block in Dutch under it, each half in its own lang and dir.
+    `always`: in Dutch too wherever the page could show it (the switch itself).
+
+    A block that reads the same in both (a name, a number) is shown once.
+    """
+    own = Markup(caller())
+    if not (can_pair() if always else dutch_too()):
+        return own
+    with speaking(DEFAULT_LOCALE):
+        dutch = Markup(caller())
+    if dutch == own:
+        return own
+    locale = str(get_locale())
+    return PAIR.format(locale, text_direction(locale), own, dutch)
+
+
+def init_app(app: Flask) -> None:
+    app.jinja_env.globals.update(both=both, dutch_too=dutch_too, can_pair=can_pair)
