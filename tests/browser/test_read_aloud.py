@@ -149,3 +149,20 @@ def test_reading_can_be_paused_resumed_and_stopped_and_the_part_read_stands_out(
     expect(play).to_have_text("Lees voor")
     expect(page.locator(".voorlezen-nu")).to_have_count(0)
     expect(page.get_by_role("button", name="Stop met voorlezen")).to_be_hidden()
+
+
+def test_with_the_dutch_beside_it_only_the_familys_language_is_read_aloud(
+    new_visitor: Callable[..., Page],
+) -> None:
+    page = visitor_with_voices(new_visitor, [LOCAL_DUTCH, LOCAL_ARABIC])
+    page.goto("/taal/ar?terug=/vraag/stand")
+    page.locator(".languages__dutch a").click()  # "Ook in het Nederlands"
+    expect(page.locator("h1 .both__nl")).to_have_text(
+        "Hoe staat het onderzoek van Veilig Thuis nu?"
+    )
+    page.locator("form .voorlezen__button").first.click()
+    page.wait_for_function("window.spoken.length > 3")
+    texts = [said["text"] for said in spoken(page)]
+    assert texts[0] == page.locator("h1 .both__own").inner_text()
+    assert not any("Veilig Thuis nu" in text or "Volgende" in text for text in texts)
+    assert {said["voice"] for said in spoken(page)} == {"Eigen Arabische stem"}
