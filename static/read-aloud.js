@@ -147,6 +147,6 @@
   }
 
   synth.addEventListener("voiceschanged", setUp);
-  setUp(); // a deferred script runs once the page is parsed; some browsers list voices at once
+  setUp(); // it runs on a page already shown (static/page.js); some browsers list voices at once
   window.addEventListener("pagehide", stop);
 }());
