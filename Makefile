@@ -8,6 +8,8 @@ PO := $(wildcard translations/*/LC_MESSAGES/messages.po)
 MO := $(PO:.po=.mo)
 CHROMIUM := /usr/bin/chromium
 NGINX := /usr/sbin/nginx
+# nginx's module that sends the static files' Brotli twins (deploy/nginx.conf).
+BROTLI_STATIC := /usr/lib/nginx/modules/ngx_http_brotli_static_module.so
 
 .PHONY: build run serve test audit requirements bench load pot translations content-check clean java wrk curl pango
 
@@ -17,11 +19,11 @@ run: build
 	NAZORGWIJZER_ENV=development $(BIN)/flask --app app run --host 127.0.0.1 --port 5000
 
 # As in production: gunicorn behind nginx over https, with a throw-away certificate.
-serve: build $(NGINX)
+serve: build $(NGINX) $(BROTLI_STATIC)
 	$(BIN)/python deploy/stack.py
 
 # The audit needs the package registries: without them it says so, and the tests still run.
-test: $(VENV)/.dev-deps $(MO) pango $(CHROMIUM) $(NGINX) node_modules/.installed java curl
+test: $(VENV)/.dev-deps $(MO) pango $(CHROMIUM) $(NGINX) $(BROTLI_STATIC) node_modules/.installed java curl
 	$(BIN)/python tools/audit.py --may-skip
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
@@ -43,10 +45,10 @@ requirements: $(VENV)/.dev-deps
 	done
 
 # Not part of `make test`: figures, not pass or fail. Results go to bench/results.md.
-bench: $(VENV)/.dev-deps $(MO) $(CHROMIUM) $(NGINX) wrk bench/node_modules/.installed
+bench: $(VENV)/.dev-deps $(MO) $(CHROMIUM) $(NGINX) $(BROTLI_STATIC) wrk bench/node_modules/.installed
 	PYTHONPATH=. $(BIN)/python bench/bench.py
 
-load: $(VENV)/.dev-deps $(MO) $(NGINX) wrk
+load: $(VENV)/.dev-deps $(MO) $(NGINX) $(BROTLI_STATIC) wrk
 	PYTHONPATH=. $(BIN)/python bench/load.py
 
 content-check: $(VENV)/.deps
@@ -69,10 +71,12 @@ $(CHROMIUM):
 	apt-get update -qq
 	DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null
 
-# Debian's nginx, the TLS proxy in front of gunicorn (deploy/); its own service is not used.
-$(NGINX):
+# Debian's nginx, the TLS proxy in front of gunicorn (deploy/), with its Brotli module; its own
+# service is not used.
+$(NGINX) $(BROTLI_STATIC):
 	apt-get update -qq
-	DEBIAN_FRONTEND=noninteractive apt-get install -y -qq nginx >/dev/null
+	DEBIAN_FRONTEND=noninteractive apt-get install -y -qq nginx libnginx-mod-http-brotli-static \
+		>/dev/null
 
 java:
 	@command -v java >/dev/null || { apt-get update -qq && \

@@ -38,6 +38,8 @@ sys.path.insert(0, str(ROOT))  # run as a script, Python puts deploy/ on the pat
 from guide.assets import write_fingerprinted  # noqa: E402
 
 NGINX = "/usr/sbin/nginx"
+# Debian's /etc/nginx/nginx.conf loads it from modules-enabled; the stack's own loads it here.
+BROTLI_STATIC = "/usr/lib/nginx/modules/ngx_http_brotli_static_module.so"
 SITE = ROOT / "deploy" / "nginx.conf"
 PLACEHOLDER = re.compile(r"@([A-Z][A-Z0-9_]*)@")
 STARTUP = 30  # seconds; gunicorn loads and checks all content before it answers
@@ -159,6 +161,7 @@ def _main_config(folder: Path, site: Path) -> str:
     user = "user root;\n" if os.geteuid() == 0 else ""
     temp = folder / "temp"
     return f"""{user}daemon off;
+load_module {BROTLI_STATIC};
 master_process on;
 worker_processes auto;
 pid {folder / "nginx.pid"};

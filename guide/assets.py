@@ -11,10 +11,14 @@ import hashlib
 import shutil
 from pathlib import Path
 
+import brotli
 from flask import Flask, abort, send_from_directory, url_for
 from werkzeug.wrappers import Response
 
 ONE_YEAR = 365 * 24 * 60 * 60
+# Text files nginx sends compressed. Each is also written compressed once with Brotli at its
+# best, for nginx's brotli_static: a fifth smaller than gzip on the fly, at no cost per request.
+COMPRESSED = (".css", ".js")
 
 
 def init_app(app: Flask, folder: Path) -> None:
@@ -46,15 +50,20 @@ def init_app(app: Flask, folder: Path) -> None:
 def write_fingerprinted(source: Path, target: Path) -> list[Path]:
     """Copy each file in source into target under its fingerprinted name; return the copies.
 
-    For a web server in front (deploy/nginx.conf) to serve the same names the pages link to.
+    For a web server in front (deploy/nginx.conf) to serve the same names the pages link to;
+    a stylesheet or script with its Brotli-compressed twin beside it (name.br).
     Copies of older versions already in target stay: a page still open may ask for them.
     """
     target.mkdir(parents=True, exist_ok=True)
     copies = []
     for path in sorted(source.iterdir()):
         if path.is_file():
-            copies.append(target / _fingerprinted_name(path))
-            shutil.copyfile(path, copies[-1])
+            copy = target / _fingerprinted_name(path)
+            shutil.copyfile(path, copy)
+            copies.append(copy)
+            if path.suffix in COMPRESSED:
+                copies.append(copy.with_name(copy.name + ".br"))
+                copies[-1].write_bytes(brotli.compress(path.read_bytes(), quality=11))
     return copies
 
 

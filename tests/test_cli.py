@@ -9,6 +9,7 @@ import io
 import re
 from pathlib import Path
 
+import brotli
 import pytest
 from flask import Flask
 
@@ -142,6 +143,10 @@ def test_guide_static_writes_each_file_under_the_name_the_pages_link_to(
     assert sorted(path.name for path in folder.iterdir()) == sorted(result.output.splitlines())
     with app.test_client().get(linked) as served:
         assert (folder / name).read_bytes() == served.get_data()
+    # Beside each stylesheet and script its Brotli twin, for nginx's brotli_static.
+    twins = sorted(path.name for path in folder.glob("*.br"))
+    assert twins == sorted(p.name + ".br" for p in folder.iterdir() if p.suffix in (".css", ".js"))
+    assert brotli.decompress((folder / f"{name}.br").read_bytes()) == (folder / name).read_bytes()
 
 
 def test_the_app_refuses_to_start_with_invalid_content_and_lists_the_problems() -> None:

@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import gzip
 import http.client
 import os
 import re
@@ -18,6 +19,7 @@ from email.message import Message
 from pathlib import Path
 from urllib.parse import urlsplit
 
+import brotli
 import pytest
 
 from deploy.stack import ROOT, Stack, render
@@ -509,3 +511,16 @@ def test_through_nginx_the_cookie_is_bound_to_the_host_and_snel_weg_clears_the_s
     status, headers, _ = fetch(stack, f"{stack.base}/weg", Cookie=cookie.split(";", 1)[0])
     assert status == 303
     assert headers.get_all("Clear-Site-Data") == ['"cache", "storage"']
+
+
+@pytest.mark.parametrize(("accepted", "sent"), [("br, gzip", "br"), ("gzip", "gzip")])
+def test_nginx_sends_the_stylesheet_compressed_as_the_browser_reads_it(
+    stack: Stack, accepted: str, sent: str
+) -> None:
+    href = stylesheet(stack)
+    status, head, body = curl(stack, stack.base + href, "-H", f"Accept-Encoding: {accepted}")
+    assert status == 200
+    assert re.search(rf"(?im)^content-encoding: {sent}\r?$", head), head
+    assert re.search(r"(?im)^vary: accept-encoding\r?$", head), head
+    plain = (ROOT / "static" / "style.css").read_bytes()
+    assert (brotli.decompress(body) if sent == "br" else gzip.decompress(body)) == plain
