@@ -55,6 +55,16 @@ WEIGHED = {
     "nazorgkaart A4 sheet": "/kaart/VT13/a4",
     "letter form": "/brief/inzage",
 }
+# The pages that can show the Dutch beside the family's language (guide/bilingual.py), weighed
+# again for a parent reading Arabic, and for an Arabic intake with the Dutch under each text:
+# that has no target, as the worker's screen carries two languages; it is reported.
+PAIRED = {
+    "question": "/vraag/stand",
+    "place question": "/vraag/woonplaats",
+    "check": "/controleren",
+    "advice": "/advies",
+    "all help": "/alle-hulp",
+}
 
 
 def page_weight(base: str, tls: ssl.SSLContext, path: str, cookie: str) -> tuple[int, int]:
@@ -132,6 +142,13 @@ def main() -> None:
         weights = {
             name: page_weight(stack.base, tls, path, cookie) for name, path in WEIGHED.items()
         }
+        arabic = journey(stack.base, tls, JOURNEYS[0], language="ar")[-1][1]
+        weights |= {
+            f"{name}, Arabic": page_weight(stack.base, tls, path, arabic)
+            for name, path in PAIRED.items()
+        }
+        intake = journey(stack.base, tls, JOURNEYS[0], language="ar", intake=True)[-1][1]
+        paired = {name: page_weight(stack.base, tls, path, intake) for name, path in PAIRED.items()}
         scores = {name: lighthouse(stack.base + path, cookie) for name, path in PAGES.items()}
         cookies = {
             name: journey(stack.base, tls, urllib.parse.urlencode(answers, doseq=True))[-1][1]
@@ -155,6 +172,7 @@ def main() -> None:
         hello,
         runs,
         weights,
+        paired,
         scores,
         screens,
         every,
@@ -169,6 +187,7 @@ def render(
     hello: dict,
     runs: dict,
     weights: dict,
+    paired: dict,
     scores: dict,
     screens: dict,
     every: dict,
@@ -207,6 +226,19 @@ def render(
         score = scores.get(name)
         cell = "/".join(str(score[k]) for k in CATEGORIES) if score else ""
         lines.append(f"| {name} | {size} | {requests} | {cell} |")
+    lines += [
+        "",
+        "An intake in Arabic with the Dutch under each text, as the social worker's screen",
+        "shows it (intake mode adds what is not advised, and why). No target: what the",
+        "family reads alone keeps the budget above.",
+        "",
+        f"| page | bytes | requests | over {MAX_BYTES} |",
+        "|---|---:|---:|---:|",
+    ]
+    lines += [
+        f"| {name} | {size} | {requests} | {max(0, size - MAX_BYTES)} |"
+        for name, (size, requests) in paired.items()
+    ]
     lines += [
         "",
         "The advice on a 360x740 phone, details folded, per scenario journey: its length and",

@@ -78,20 +78,35 @@ class Client:
         self.connection.close()
 
 
-def journey(base: str, tls: ssl.SSLContext, answers: str) -> list[tuple[str, str]]:
+def token(page: str) -> str:
+    """The form token of a page's form."""
+    return re.search(r'name="csrf_token" value="([^"]+)"', page).group(1)
+
+
+def location(response: Response) -> str:
+    """The path a redirect leads to."""
+    return urllib.parse.urlsplit(response.headers["Location"]).path
+
+
+def journey(
+    base: str, tls: ssl.SSLContext, answers: str, language: str = "", intake: bool = False
+) -> list[tuple[str, str]]:
     """Walk from the start page to the advice as a browser would, posting each answer.
 
+    `language`: chosen first from the start page; `intake`: a social worker starts an intake
+    in that language, so that the Dutch shows under each text.
     Returns every page the visitor saw, each with the cookie that shows it: the mix of pages
     that the load test asks for again.
     """
     fields = urllib.parse.parse_qsl(answers)
     client, cookies = Client(base, tls), SimpleCookie()
 
-    def send(method: str, path: str, form: list[tuple[str, str]] | None = None) -> Response:
+    def send(
+        method: str, path: str, form: list[tuple[str, str]] | None = None, expected: int = 200
+    ) -> Response:
         response = client.send(method, path, cookie(), form)
         for header in response.headers.get_all("Set-Cookie") or ():
             cookies.load(header)
-        expected = 302 if form is not None else 200
         if response.status != expected:
             raise RuntimeError(f"{method} {path}: {response.status}, expected {expected}")
         return response
@@ -102,14 +117,21 @@ def journey(base: str, tls: ssl.SSLContext, answers: str) -> list[tuple[str, str
     seen = [("/", "")]
     try:
         path = re.search(r'href="(/vraag/[^"]+)"', send("GET", "/").text()).group(1)
+        if language:
+            send("GET", f"/taal/{language}?terug=/", expected=303)
+        if intake:
+            page = send("GET", "/intake").text()
+            form = [("csrf_token", token(page)), ("taal", language)]
+            path = location(send("POST", "/intake/nieuw", form, expected=303))
         for _ in range(MAX_QUESTIONS):
             if not path.startswith("/vraag/"):
                 break
             page = send("GET", path).text()
             seen.append((path, cookie()))
-            token = re.search(r'name="csrf_token" value="([^"]+)"', page).group(1)
-            form = [("csrf_token", token)] + [(k, v) for k, v in fields if f'name="{k}"' in page]
-            path = urllib.parse.urlsplit(send("POST", path, form).headers["Location"]).path
+            form = [("csrf_token", token(page))] + [
+                (k, v) for k, v in fields if f'name="{k}"' in page
+            ]
+            path = location(send("POST", path, form, expected=302))
         send("GET", path)
         seen.append((path, cookie()))
         if 'aria-labelledby="plan"' not in send("GET", "/advies").text():
