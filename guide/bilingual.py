@@ -38,26 +38,28 @@ def paired(view: Callable[..., Any]) -> Callable[..., Any]:
     return wrapper
 
 
-def can_pair() -> bool:
-    """Whether this page pairs its texts at all: one in another language than Dutch."""
-    return g.get("paired", False) and str(get_locale()) != DEFAULT_LOCALE
+def can_pair(anywhere: bool = False) -> bool:
+    """Whether this page pairs its texts at all: one in another language than Dutch.
+    `anywhere`: on any page (the intake bar, which the social worker reads on every page)."""
+    return (anywhere or g.get("paired", False)) and str(get_locale()) != DEFAULT_LOCALE
 
 
-def dutch_too() -> bool:
+def dutch_too(anywhere: bool = False) -> bool:
     """Whether this page shows Dutch beside its own language. In a Dutch half it is false,
     so that a text is never paired twice."""
-    return can_pair() and session.get(DUTCH_TOO, False)
+    return can_pair(anywhere) and session.get(DUTCH_TOO, False)
 
 
-def both(caller: Callable[[], str], always: bool = False) -> Markup:
+def both(caller: Callable[[], str], always: bool = False, anywhere: bool = False) -> Markup:
     """`{% call both() %}…{% endcall %}`: the block in the page's language and, where Dutch is
     shown beside it, the same block in Dutch under it, each half in its own lang and dir.
-    `always`: in Dutch too wherever the page could show it (the switch itself).
+    `always`: in Dutch too wherever the page could show it (the switch itself); `anywhere`:
+    on every page, where Dutch is shown beside (the intake bar).
 
     A block that reads the same in both (a name, a number) is shown once.
     """
     own = Markup(caller())
-    if not (can_pair() if always else dutch_too()):
+    if not (can_pair() if always else dutch_too(anywhere)):
         return own
     with speaking(DEFAULT_LOCALE):
         dutch = Markup(caller())

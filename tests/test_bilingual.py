@@ -151,8 +151,10 @@ def test_what_the_family_takes_home_is_in_its_own_language_only(
     answer_all(client, MALICIOUS_REPORTER)
     page = check_page(client.get(path))
     assert page.html["lang"] == "ar"
-    assert page.select(".both__nl") == []
+    assert page.select("main .both__nl") == []
     assert page.select(".languages__dutch") == []
+    # The intake bar is the social worker's: in Dutch too, on every page of the intake.
+    assert words(page.select_one(".intake-bar form .both__nl")) == "Nieuwe cliënt — wis alles"
 
 
 def test_the_hand_over_link_opens_in_arabic_without_the_dutch(client: FlaskClient) -> None:

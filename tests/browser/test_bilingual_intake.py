@@ -69,7 +69,7 @@ def test_an_arabic_intake_shows_every_question_in_arabic_and_dutch_and_passes_th
         assert halves(card) == (arabic, dutch), card.inner_text()
     # The handout the family takes home: Arabic only.
     page.goto("/advies/uitdraai")
-    assert page.locator(".both__nl").count() == 0
+    assert page.locator("main .both__nl").count() == 0
     check_now(page, "handout", outside, collected)
     assert html_errors(collected, tmp_path) == []
 
