@@ -243,3 +243,20 @@ def test_the_dutch_speaks_to_a_young_person_as_the_guide_does(
     assert_paired(app, page, "Kloppen je antwoorden?", code="en")
     assert_paired(app, page, content.young.question("zwaarte").text, code="en")
     assert content.young.question("zwaarte").text != content.question("zwaarte").text
+
+
+def test_all_help_shows_its_headings_and_each_card_in_both(
+    app: Flask, client: FlaskClient, content: Content
+) -> None:
+    client.get("/taal/uk")
+    client.get("/ook-nederlands/aan")
+    page = check_page(client.get("/alle-hulp"))
+    assert_paired(app, page, "Alle hulp op een rij", code="uk")
+    headings = [(f"groep-{group.id}", group.title) for group in content.groups]
+    headings += [(f"dienst-{service.id}", service.name) for service in content.services]
+    for heading_id, text in headings:
+        heading = page.find(id=heading_id)
+        if in_language(app, "uk", text) == text:  # a name that reads the same: shown once
+            assert words(heading) == text and not heading.select(".both__nl")
+        else:
+            assert_paired(app, heading, text, code="uk")
