@@ -50,7 +50,7 @@ def dutch_too(anywhere: bool = False) -> bool:
     return can_pair(anywhere) and session.get(DUTCH_TOO, False)
 
 
-def both(caller: Callable[[], str], always: bool = False, anywhere: bool = False) -> Markup:
+def both(caller: Callable[[], Markup], always: bool = False, anywhere: bool = False) -> Markup:
     """`{% call both() %}…{% endcall %}`: the block in the page's language and, where Dutch is
     shown beside it, the same block in Dutch under it, each half in its own lang and dir.
     `always`: in Dutch too wherever the page could show it (the switch itself); `anywhere`:
@@ -58,11 +58,11 @@ def both(caller: Callable[[], str], always: bool = False, anywhere: bool = False
 
     A block that reads the same in both (a name, a number) is shown once.
     """
-    own = Markup(caller())
+    own = caller()  # a Jinja macro's output: markup already, escaped as it was made
     if not (can_pair() if always else dutch_too(anywhere)):
         return own
     with speaking(DEFAULT_LOCALE):
-        dutch = Markup(caller())
+        dutch = caller()
     if dutch == own:
         return own
     locale = str(get_locale())
