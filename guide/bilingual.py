@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from functools import wraps
-from typing import Any
+from typing import Any, NamedTuple
 
 from flask import Flask, g, session
 from flask_babel import get_locale
@@ -38,16 +38,37 @@ def paired(view: Callable[..., Any]) -> Callable[..., Any]:
     return wrapper
 
 
+class Pairing(NamedTuple):
+    """What this request's page may pair, worked out once: a page asks for each text."""
+
+    foreign: bool  # the page is in another language than Dutch
+    page: bool  # and it is a page that pairs its texts (@paired)
+    asked: bool  # and the visitor, or the intake, asked for the Dutch beside it
+
+
+# In the Dutch half nothing pairs again.
+DUTCH_HALF = Pairing(foreign=False, page=False, asked=False)
+
+
+def pairing() -> Pairing:
+    found = g.get("pairing")
+    if found is None:
+        foreign = str(get_locale()) != DEFAULT_LOCALE
+        page = foreign and g.get("paired", False)
+        found = g.pairing = Pairing(foreign, page, foreign and session.get(DUTCH_TOO, False))
+    return found
+
+
 def can_pair(anywhere: bool = False) -> bool:
     """Whether this page pairs its texts at all: one in another language than Dutch.
     `anywhere`: on any page (the intake bar, which the social worker reads on every page)."""
-    return (anywhere or g.get("paired", False)) and str(get_locale()) != DEFAULT_LOCALE
+    found = pairing()
+    return found.foreign if anywhere else found.page
 
 
 def dutch_too(anywhere: bool = False) -> bool:
-    """Whether this page shows Dutch beside its own language. In a Dutch half it is false,
-    so that a text is never paired twice."""
-    return can_pair(anywhere) and session.get(DUTCH_TOO, False)
+    """Whether this page shows Dutch beside its own language."""
+    return can_pair(anywhere) and pairing().asked
 
 
 def both(caller: Callable[[], Markup], always: bool = False, anywhere: bool = False) -> Markup:
@@ -61,8 +82,12 @@ def both(caller: Callable[[], Markup], always: bool = False, anywhere: bool = Fa
     own = caller()  # a Jinja macro's output: markup already, escaped as it was made
     if not (can_pair() if always else dutch_too(anywhere)):
         return own
-    with speaking(DEFAULT_LOCALE):
-        dutch = caller()
+    own_pairing, g.pairing = g.pairing, DUTCH_HALF
+    try:
+        with speaking(DEFAULT_LOCALE):
+            dutch = caller()
+    finally:
+        g.pairing = own_pairing
     if dutch == own:
         return own
     locale = str(get_locale())
