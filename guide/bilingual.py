@@ -9,12 +9,16 @@ takes home (the handout, a hand-over link, a letter) stays in one language.
 
 from __future__ import annotations
 
+import copy
 from collections.abc import Callable
 from functools import wraps
-from typing import Any, NamedTuple
+from typing import Any, ClassVar, NamedTuple
 
 from flask import Flask, g, session
 from flask_babel import get_locale
+from jinja2 import nodes
+from jinja2.ext import Extension
+from jinja2.parser import Parser
 from markupsafe import Markup
 
 from .i18n import DEFAULT_LOCALE, speaking, text_direction
@@ -71,17 +75,21 @@ def dutch_too(anywhere: bool = False) -> bool:
     return can_pair(anywhere) and pairing().asked
 
 
-def both(caller: Callable[[], Markup], always: bool = False, anywhere: bool = False) -> Markup:
-    """`{% call both() %}…{% endcall %}`: the block in the page's language and, where Dutch is
-    shown beside it, the same block in Dutch under it, each half in its own lang and dir.
-    `always`: in Dutch too wherever the page could show it (the switch itself); `anywhere`:
-    on every page, where Dutch is shown beside (the intake bar).
+def shows_both(always: bool = False, anywhere: bool = False) -> bool:
+    """Whether a block of this page shows in both languages. `always`: wherever the page could
+    show the Dutch (the switch itself); `anywhere`: on every page, where the Dutch is shown
+    beside (the intake bar)."""
+    found = pairing()
+    if always:
+        return found.page
+    return found.asked and (found.foreign if anywhere else found.page)
 
-    A block that reads the same in both (a name, a number) is shown once.
-    """
+
+def both(caller: Callable[[], Markup]) -> Markup:
+    """A block (`caller`) in the page's language, with the same block in Dutch under it, each
+    half in its own lang and dir. A block that reads the same in both (a name, a number) is
+    shown once."""
     own = caller()  # a Jinja macro's output: markup already, escaped as it was made
-    if not (can_pair() if always else dutch_too(anywhere)):
-        return own
     own_pairing, g.pairing = g.pairing, DUTCH_HALF
     try:
         with speaking(DEFAULT_LOCALE):
@@ -94,5 +102,33 @@ def both(caller: Callable[[], Markup], always: bool = False, anywhere: bool = Fa
     return PAIR.format(locale, text_direction(locale), own, dutch)
 
 
+class BothExtension(Extension):
+    """`{% both %}…{% endboth %}` (options: `always=true`, `anywhere=true`, see shows_both): a
+    block that shows the Dutch under it where the page shows the Dutch beside its language.
+
+    It compiles to `{% if shows_both() %}{% call both() %}…{% endcall %}{% else %}…{% endif %}`,
+    so that a page in one language renders the block as if the tag were not there: a page asks
+    for a hundred of them.
+    """
+
+    tags: ClassVar[set[str]] = {"both"}
+
+    def parse(self, parser: Parser) -> nodes.Node:
+        lineno = next(parser.stream).lineno
+        options = []
+        while parser.stream.current.type != "block_end":
+            name = parser.stream.expect("name").value
+            parser.stream.expect("assign")
+            options.append(nodes.Keyword(name, parser.parse_expression()))
+        body = parser.parse_statements(("name:endboth",), drop_needle=True)
+        test = nodes.Call(nodes.Name("shows_both", "load"), [], options, None, None)
+        pair = nodes.Call(nodes.Name("both", "load"), [], [], None, None)
+        paired = nodes.CallBlock(pair, [], [], copy.deepcopy(body))
+        return nodes.If(test, [paired], [], body).set_lineno(lineno)
+
+
 def init_app(app: Flask) -> None:
-    app.jinja_env.globals.update(both=both, dutch_too=dutch_too, can_pair=can_pair)
+    app.jinja_env.add_extension(BothExtension)
+    app.jinja_env.globals.update(
+        both=both, shows_both=shows_both, dutch_too=dutch_too, can_pair=can_pair
+    )
