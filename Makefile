@@ -106,14 +106,16 @@ node_modules/.installed: package.json package-lock.json
 	npm ci --no-audit --no-fund --silent
 	touch $@
 
-# Only the locked versions with their hashes: a changed or substituted file is refused.
+# Only the locked versions with their hashes: a changed or substituted file is refused. Each lock
+# names every package it needs, so pip installs it as it stands (--no-deps) rather than resolving
+# it again, which the older pip of some Pythons' venv refuses for a locked package's extras.
 $(VENV)/.deps: requirements.txt
 	$(PYTHON) -m venv $(VENV)
-	$(BIN)/pip install --quiet --disable-pip-version-check --require-hashes -r requirements.txt
+	$(BIN)/pip install --quiet --disable-pip-version-check --require-hashes --no-deps -r requirements.txt
 	touch $@
 
 $(VENV)/.dev-deps: requirements-dev.txt $(VENV)/.deps
-	$(BIN)/pip install --quiet --disable-pip-version-check --require-hashes -r requirements-dev.txt
+	$(BIN)/pip install --quiet --disable-pip-version-check --require-hashes --no-deps -r requirements-dev.txt
 	touch $@
 
 clean:
