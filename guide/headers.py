@@ -28,16 +28,20 @@ PERMISSIONS_POLICY = {
     "geolocation": "()",
     "browsing-topics": "()",
 }
+# What acts on any answer, a stylesheet or script too: no other site may load any of this
+# one's answers into its own, and a stylesheet's own requests say nothing of the page.
+ASSET_HEADERS = [
+    ("X-Content-Type-Options", "nosniff"),
+    ("Referrer-Policy", "no-referrer"),
+    ("Cross-Origin-Resource-Policy", "same-origin"),
+]
+# And what acts on a page alone. No window another site opens shares anything with it.
 SECURITY_HEADERS = [
     ("Content-Security-Policy", "; ".join(f"{k} {v}" for k, v in CONTENT_SECURITY_POLICY.items())),
     ("Permissions-Policy", ", ".join(f"{k}={v}" for k, v in PERMISSIONS_POLICY.items())),
     ("X-Frame-Options", "DENY"),
-    ("X-Content-Type-Options", "nosniff"),
-    ("Referrer-Policy", "no-referrer"),
-    # No window another site opens shares anything with these pages, and no other site may
-    # load any of this one's answers (a page, the stylesheet, the script) into its own.
     ("Cross-Origin-Opener-Policy", "same-origin"),
-    ("Cross-Origin-Resource-Policy", "same-origin"),
+    *ASSET_HEADERS,
 ]
 # Every page carries a form token tied to the visitor's session: no cache may keep it.
 PAGE_HEADERS = [("Cache-Control", "no-store")]
