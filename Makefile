@@ -107,8 +107,8 @@ node_modules/.installed: package.json package-lock.json
 	touch $@
 
 # Only the locked versions with their hashes: a changed or substituted file is refused. Each lock
-# names every package it needs, so pip installs it as it stands (--no-deps) rather than resolving
-# it again, which the older pip of some Pythons' venv refuses for a locked package's extras.
+# names every package it needs, so it goes in as it stands (--no-deps), not resolved again: the
+# older pip in some Pythons' venv refuses that for a locked package's extras.
 $(VENV)/.deps: requirements.txt
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/pip install --quiet --disable-pip-version-check --require-hashes --no-deps -r requirements.txt
