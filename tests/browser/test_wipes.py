@@ -124,10 +124,14 @@ def test_after_leaving_no_back_or_forward_shows_what_was_typed_or_chosen(
     other = visitor(java_script_enabled=javascript)  # a second visitor, at the same time
     if way == "Nieuwe cliënt":
         page.goto("/intake")
-        page.locator("main form .button").click()  # the first family's intake
+        page.check('input[name="taal"][value="tr"]')  # the first family reads Turkish
+        page.locator("main form .button").click()
     answer(other, "stand", "loopt")
     fill_in_everything(page)
     leave(page, way)
+    if way == "Nieuwe cliënt":  # the next family starts in the browser's language, Dutch alone
+        expect(page.locator("html")).to_have_attribute("lang", "nl")
+        expect(page.locator(".both__nl")).to_have_count(0)
     back = travel(page, "back", live_server)
     forward = travel(page, "forward", live_server)
     assert "/brief/inzage" in " ".join(back) and "/vraag/stand" in " ".join(back)
