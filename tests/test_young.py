@@ -14,7 +14,7 @@ from flask.testing import FlaskClient
 from guide.content import Content, load
 from guide.engine import advise, is_young, speaking_to
 from guide.young import ADULT, adult_texts
-from tests.helpers import answer_all, as_answers, check_page
+from tests.helpers import answer_all, as_answers, check_page, text_of
 from tests.journeys import REFUTED_PARENT, YOUNG_AND_STRUGGLING
 
 FIXTURES = Path(__file__).parent / "fixtures"
@@ -62,6 +62,19 @@ def test_a_fourteen_year_old_who_can_hardly_cope_hears_of_the_kindertelefoon_fir
     answers = as_answers(YOUNG_AND_STRUGGLING)
     ids = [a.service.id for a in advise(speaking_to(content, answers), answers)]
     assert ids.index("kindertelefoon") < ids.index("luisterlijn")
+
+
+@pytest.mark.parametrize("who", ["jongere_12_15", "jongere_16_plus"])
+def test_a_young_person_who_can_hardly_cope_reads_tonight_the_kindertelefoon_or_de_luisterlijn(
+    client: FlaskClient, who: str
+) -> None:
+    answer_all(client, {**YOUNG_AND_STRUGGLING, "wie": who})
+    for path in ("/advies", "/advies/uitdraai"):
+        tonight = text_of(check_page(client.get(path)).find(id="vanavond").parent)
+        # The question that opens the box is asked once; De Luisterlijn follows as the other way.
+        assert tonight.count("Is het nu heel zwaar?") == 1, path
+        kindertelefoon = tonight.index("Bel de Kindertelefoon.")
+        assert kindertelefoon < tonight.index("Of bel vanavond nog De Luisterlijn."), path
 
 
 def test_every_text_of_a_fourteen_year_olds_advice_says_je_and_names_no_insurance(
